@@ -141,6 +141,10 @@ const DIFFERENTIAL: string[][] = [
   ['-match', 'aba', '-pattern', 'a(b)', '-suffix'],
   ['-match', 'cba', '-pattern', 'a(b)', '-suffix'],
   ['-match', 'oofx', '-pattern', 'foo', '-reversed'],
+  // spec §5.3's observed table, one route at a time: every observed path against every route of that host
+  ...['@chat', '/tnet/', '/static/', '/handler', '/proxy/', '/files/(.*\\.txt)$', '/users/([0-9]+)$'].flatMap((pattern) =>
+    ['/', '/h', '/ha', '/handlerX', '/handler/sub', '/t', '/tnet', '/p', '/proxy', '/us', '/f', '/users/12',
+      '/users/12/x', '/users/ab', '/files/hello.txt', '/files/data.json', '/nothing'].map((match) => ['-match', match, '-pattern', pattern])),
   // empty keys and a pattern-less route text that looks malformed
   ['-match', 'foo', '-pattern', '(.*)'],
   ['-match', '/x', '-pattern', ''],
