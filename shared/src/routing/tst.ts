@@ -30,7 +30,7 @@ export class Tst<V> {
   /** Inserts `value` at `key`; a duplicate key replaces the value in place (C builds with -DNDEBUG). */
   insert(key: string, value: V): void {
     const s = keyBytes(key);
-    if (s.length === 0) return; // the C tree cannot store an empty key either (it would read past the end)
+    if (s.length === 0) return; // the C stores an empty key on a NUL node no search reaches; RouteMap models that itself
     if (this.root === null) this.root = node(s[0]!);
     let p = this.root;
     let i = 0;

@@ -14,7 +14,10 @@ import { Scope, describe } from './scope.js';
 type Cls = Extract<Value, { kind: 'class' }>;
 type Dict = Extract<Value, { kind: 'dict' }>;
 
-/** Dict entries in m2sh's walk order: tst_traverse over the keys, the last duplicate's value winning. */
+/**
+ * Dict entries in m2sh's walk order: tst_traverse over the keys, the last duplicate's value winning.
+ * Callers refuse empty keys first (the tree cannot hold one; the C m2sh would write an empty route path).
+ */
 export function tstOrder(entries: readonly DictEntry[]): DictEntry[] {
   const tree = new Tst<DictEntry>();
   for (const e of entries) tree.insert(e.key, e);
@@ -102,14 +105,20 @@ class Builder {
     return { name, matching, routes: this.routes(routes) };
   }
 
+  /** Fails at the first empty key of a dict: an empty route path, setting name or extension means nothing. */
+  noEmptyKeys(dict: Dict, what: string): void {
+    const empty = dict.entries.find((e) => e.key === '');
+    if (empty) this.scope.fail(empty.keyPos, 'M2_ERR_CONFIG_INVALID', `${what} cannot be empty`);
+  }
+
   private routes(dict: Dict): HostSpec['routes'] {
+    this.noEmptyKeys(dict, 'a route path');
     return tstOrder(dict.entries).map((e) => {
       const paren = e.key.indexOf('(');
       if (paren >= 0) {
         const check = checkPattern(e.key.slice(paren));
         if (!check.ok) this.scope.fail(e.keyPos, 'M2_ERR_CONFIG_PATTERN', `route '${e.key}': ${check.message}`);
       }
-      if (e.key === '') this.scope.fail(e.keyPos, 'M2_ERR_CONFIG_INVALID', 'a route path cannot be empty');
       return { path: e.key, target: this.target(e.value, e.key) };
     });
   }
@@ -180,7 +189,9 @@ class Builder {
       case 'number': return Number(r.value);
       case 'null': return null;
       case 'list': return r.items.map((i) => this.tns(i));
-      case 'dict': return new Map(tstOrder(r.entries).map((e) => [e.key, this.tns(e.value)] as [string, TnsValue]));
+      case 'dict':
+        this.noEmptyKeys(r, 'a plugin setting name');
+        return new Map(tstOrder(r.entries).map((e) => [e.key, this.tns(e.value)] as [string, TnsValue]));
       default: return this.scope.fail(r.pos, 'M2_ERR_CONFIG_TYPE', `Unsupported type in plugin settings: ${describe(r)}`);
     }
   }
@@ -190,6 +201,7 @@ class Builder {
     if (v === undefined) return [];
     const dict = this.scope.resolve(v);
     if (dict.kind !== 'dict') this.scope.fail(dict.pos, 'M2_ERR_CONFIG_TYPE', `${what} must be a dict, not ${describe(dict)}`);
+    this.noEmptyKeys(dict, `a ${what} name`);
     return tstOrder(dict.entries).map((e) => {
       const val = this.scope.resolve(e.value);
       if (val.kind === 'string' || (numbersAllowed && val.kind === 'number')) return [e.key, val.value];
