@@ -12,6 +12,7 @@ import { init } from './commands/init.js';
 import { config, load } from './commands/load.js';
 import { log } from './commands/log.js';
 import { route } from './commands/route.js';
+import { reload, running, start, stop } from './commands/running.js';
 import { routes } from './commands/routes.js';
 import { servers } from './commands/servers.js';
 import { settings } from './commands/settings.js';
@@ -37,7 +38,8 @@ const help: Command = {
 
 /** Every m2sh command, in the order `help` lists them. */
 export const COMMANDS: readonly Command[] = [
-  load, config, shell, access, servers, hosts, routes, commit, log, route, version, help, uuid, init, dump, settings,
+  load, config, shell, access, servers, hosts, routes, commit, log, start, stop, reload, running, route, version, help, uuid,
+  init, dump, settings,
 ];
 
 /** Runs one parsed command line; returns the exit code. */

@@ -1,0 +1,203 @@
+// `npm run bench`: ours against the reference C mongrel2 (Debian mongrel2-core) on the same site, driven by the
+// same load generator (wrk) in one run. Prints req/s, p99 latency and ours/reference for: a small static file
+// with keep-alive, a 1 MiB file, a proxied request to a local backend; memory per idle keep-alive connection
+// with 5,000 open connections; 10,000 concurrent connections; and reload under load (ours only: wrk running
+// while the config is reloaded 20 times). Times on shared machines are noisy: read the ratios.
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const C_MONGREL2 = '/usr/bin/mongrel2';
+const OURS = join(REPO, 'server/bin/mongrel2.js');
+const UUID = '9b0e2c4a-7d1f-4e3b-8a5c-6f2d1e0b9a87';
+const DURATION = process.env.M2_BENCH_SECONDS ?? '8';
+
+function need(cmd: string, pkg: string): void {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+  } catch {
+    throw new Error(`${cmd} is missing: apt-get install -y ${pkg}`);
+  }
+}
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as { port: number };
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+/** A tiny keep-alive HTTP backend for the proxy case: one canned response per request head. */
+async function startBackend(): Promise<{ port: number; close(): void }> {
+  const reply = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n\r\nhello, proxy\n');
+  const server = createServer((s: Socket) => {
+    let tail = '';
+    s.setNoDelay(true);
+    s.on('data', (d) => {
+      const text = tail + d.toString('latin1');
+      let count = 0;
+      let i = text.indexOf('\r\n\r\n');
+      let last = 0;
+      while (i >= 0) {
+        count++;
+        last = i + 4;
+        i = text.indexOf('\r\n\r\n', last);
+      }
+      tail = text.slice(last);
+      for (let k = 0; k < count; k++) s.write(reply);
+    });
+    s.on('error', () => {});
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { port: (server.address() as { port: number }).port, close: () => server.close() };
+}
+
+function makeSite(dir: string, port: number, backendPort: number): string {
+  for (const d of ['logs', 'run', 'static']) mkdirSync(join(dir, d), { recursive: true });
+  writeFileSync(join(dir, 'static', 'small.txt'), 'a small static file, about a hundred bytes long, served with keep-alive.\n');
+  writeFileSync(join(dir, 'static', 'big.bin'), Buffer.alloc(1024 * 1024, 7));
+  writeFileSync(join(dir, 'mongrel2.conf'), `main = Server(uuid="${UUID}", name="bench", chroot="./", port=${port},
+  bind_addr="127.0.0.1", access_log="/logs/access.log", error_log="/logs/error.log", pid_file="/run/mongrel2.pid",
+  default_host="localhost", hosts=[Host(name="localhost", routes={
+    '/static/': Dir(base='static/', index_file='index.html', default_ctype='text/plain'),
+    '/proxy/': Proxy(addr='127.0.0.1', port=${backendPort})})])
+servers = [main]
+settings = {"server.daemonize": "0", "limits.min_ping": "0", "limits.min_read_rate": "0", "limits.min_write_rate": "0", "superpoll.max_fd": "20000"}
+`);
+  execFileSync(process.execPath, [join(REPO, 'server/bin/m2sh.js'), 'load', '-db', 'config.sqlite', '-config', 'mongrel2.conf'], { cwd: dir, stdio: 'ignore' });
+  return join(dir, 'config.sqlite');
+}
+
+interface Srv { name: string; port: number; pid: number; stop(): Promise<void> }
+
+async function startServer(name: string, bin: string, args: string[], dir: string, port: number): Promise<Srv> {
+  const proc = spawn(bin, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  proc.stderr!.on('data', (d) => (err += String(d)));
+  for (let i = 0; i < 200; i++) {
+    if (proc.exitCode !== null) throw new Error(`${name} exited: ${err}`);
+    const ok = await new Promise<boolean>((r) => {
+      const s = connect(port, '127.0.0.1');
+      s.once('connect', () => { s.destroy(); r(true); });
+      s.once('error', () => r(false));
+    });
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    name, port, pid: proc.pid!,
+    stop: () => new Promise<void>((r) => {
+      if (proc.exitCode !== null) return r();
+      proc.once('exit', () => r());
+      proc.kill('SIGTERM');
+      setTimeout(() => proc.exitCode === null && proc.kill('SIGKILL'), 3000);
+    }),
+  };
+}
+
+interface WrkResult { rps: number; p99ms: number; transferMBs: number; errors: string; non2xx: number }
+
+async function wrk(url: string, connections: number, threads = 2, extra: string[] = []): Promise<WrkResult> {
+  const { stdout: out } = await promisify(execFile)('wrk', [`-t${threads}`, `-c${connections}`, `-d${DURATION}s`, '--latency', ...extra, url], { encoding: 'utf8' });
+  const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out);
+  const p99ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN;
+  const t = /Transfer\/sec:\s+([\d.]+)(KB|MB|GB|B)/.exec(out);
+  const transferMBs = t ? Number(t[1]) * ({ B: 1 / 1048576, KB: 1 / 1024, MB: 1, GB: 1024 }[t[2] as 'B']) : NaN;
+  return { rps: num(/Requests\/sec:\s+([\d.]+)/), p99ms, transferMBs, errors: /Socket errors:.*/.exec(out)?.[0] ?? 'none', non2xx: num(/Non-2xx or 3xx responses:\s+(\d+)/) || 0 };
+}
+
+function rssKiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1] ?? NaN);
+}
+
+/** Opens `n` keep-alive connections, each having made one request; returns them. */
+async function openIdle(port: number, n: number): Promise<Socket[]> {
+  const socks: Socket[] = [];
+  const batch = 200;
+  for (let i = 0; i < n; i += batch) {
+    await Promise.all(Array.from({ length: Math.min(batch, n - i) }, () => new Promise<void>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      s.on('error', () => resolve());
+      s.once('connect', () => s.write('GET /static/small.txt HTTP/1.1\r\nHost: localhost\r\n\r\n'));
+      s.once('data', () => resolve());
+      socks.push(s);
+    })));
+  }
+  return socks;
+}
+
+async function memoryPerConnection(srv: Srv, n: number): Promise<{ perConnKiB: number; served: number }> {
+  await new Promise((r) => setTimeout(r, 500));
+  const before = rssKiB(srv.pid);
+  const socks = await openIdle(srv.port, n);
+  await new Promise((r) => setTimeout(r, 1000));
+  const after = rssKiB(srv.pid);
+  const served = socks.filter((s) => s.bytesRead > 0).length;
+  for (const s of socks) s.destroy();
+  await new Promise((r) => setTimeout(r, 500));
+  return { perConnKiB: (after - before) / n, served };
+}
+
+const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+
+async function main(): Promise<void> {
+  need('wrk', 'wrk');
+  if (!existsSync(C_MONGREL2)) throw new Error(`${C_MONGREL2} is missing: apt-get install -y mongrel2-core`);
+  const root = mkdtempSync(join(tmpdir(), 'm2-bench-'));
+  const backend = await startBackend();
+  const servers: Srv[] = [];
+  try {
+    for (const [name, bin] of [['reference C mongrel2 1.12.2', C_MONGREL2], ['ours', process.execPath]] as const) {
+      const dir = join(root, name === 'ours' ? 'ours' : 'c');
+      mkdirSync(dir);
+      const port = await freePort();
+      const db = makeSite(dir, port, backend.port);
+      const args = name === 'ours' ? [OURS, db, UUID] : [db, UUID];
+      servers.push(await startServer(name, bin, args, dir, port));
+    }
+    const [c, ours] = servers as [Srv, Srv];
+    const rows: string[] = [];
+    const compare = async (label: string, path: string, conns: number, metric: 'rps' | 'transferMBs') => {
+      const rc = await wrk(`http://127.0.0.1:${c.port}${path}`, conns);
+      const ro = await wrk(`http://127.0.0.1:${ours.port}${path}`, conns);
+      const unit = metric === 'rps' ? 'req/s' : 'MB/s';
+      rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]`);
+    };
+    await compare('small static file, keep-alive', '/static/small.txt', 50, 'rps');
+    await compare('1 MiB file', '/static/big.bin', 10, 'transferMBs');
+    await compare('proxied request', '/proxy/x', 50, 'rps');
+    const mc = await memoryPerConnection(c, 5000);
+    const mo = await memoryPerConnection(ours, 5000);
+    rows.push(`${'memory per idle keep-alive conn'.padEnd(34)} C ${fmt(mc.perConnKiB, 2)} KiB (${mc.served}/5000 served) | ours ${fmt(mo.perConnKiB, 2)} KiB (${mo.served}/5000 served)`);
+    const ten = await openIdle(ours.port, 10000);
+    const served10k = ten.filter((s) => s.bytesRead > 0).length;
+    for (const s of ten) s.destroy();
+    rows.push(`${'10,000 concurrent connections'.padEnd(34)} ours served ${served10k}/10000`);
+    let count = 0;
+    const reloads = setInterval(() => {
+      if (count < 20) {
+        process.kill(ours.pid, 'SIGHUP');
+        count++;
+      }
+    }, Number(DURATION) * 1000 / 22);
+    const rl = await wrk(`http://127.0.0.1:${ours.port}/static/small.txt`, 50);
+    clearInterval(reloads);
+    rows.push(`${'reload under load (ours)'.padEnd(34)} ${fmt(rl.rps, 1)} req/s while reloading ${count} times; non-2xx ${rl.non2xx}; socket errors: ${rl.errors}`);
+    process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, wrk -t2\n${rows.join('\n')}\n`);
+  } finally {
+    for (const s of servers) await s.stop();
+    backend.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,105 @@
+// The bytes a Dir answers with. Mirrors src/response.c (the canned 304/404/405/412 texts) and the two formats in
+// src/dir.c (RESPONSE_FORMAT for the 200 header block, DIR_REDIRECT_FORMAT for the 301), byte for byte, plus the
+// 206/416 heads Mongrel2 never had, laid out the same way. Kept local to the Dir until http/responses.ts is shared.
+
+/** The Server header value Mongrel2 1.13.0 sends. */
+export const SERVER_NAME = 'Mongrel2/1.13.0';
+
+const canned = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+/** `304 Not Modified` exactly as Mongrel2 sends it (its `Connection: close` is sent even when the connection stays). */
+export const DIR_304: Buffer = canned(
+  'HTTP/1.1 304 Not Modified\r\n' + 'Connection: close\r\n' + 'Content-Length: 0\r\n' + `Server: ${SERVER_NAME}\r\n\r\n`,
+);
+
+/** `404 Not Found` with its 9-byte body. */
+export const DIR_404: Buffer = canned(
+  'HTTP/1.1 404 Not Found\r\n' +
+    'Content-Type: text/plain\r\n' +
+    'Connection: close\r\n' +
+    'Content-Length: 9\r\n' +
+    `Server: ${SERVER_NAME}\r\n\r\n` +
+    'Not Found',
+);
+
+/** `405 Method Not Allowed` with its 18-byte body. */
+export const DIR_405: Buffer = canned(
+  'HTTP/1.1 405 Method Not Allowed\r\n' +
+    'Content-Type: text/plain\r\n' +
+    'Connection: close\r\n' +
+    'Content-Length: 18\r\n' +
+    `Server: ${SERVER_NAME}\r\n\r\n` +
+    'Method Not Allowed',
+);
+
+/** `412 Precondition Failed` with its 19-byte body. */
+export const DIR_412: Buffer = canned(
+  'HTTP/1.1 412 Precondition Failed\r\n' +
+    'Content-Type: text/plain\r\n' +
+    'Connection: close\r\n' +
+    'Content-Length: 19\r\n' +
+    `Server: ${SERVER_NAME}\r\n\r\n` +
+    'Precondition Failed',
+);
+
+/** The directory redirect: Mongrel2's DIR_REDIRECT_FORMAT with the whole Location value supplied by the caller. */
+export function dirRedirect(location: string): Buffer {
+  return canned(
+    'HTTP/1.1 301 Moved Permanently\r\n' +
+      `Location: ${location}\r\n` +
+      'Content-Length: 0\r\n' +
+      `Server: ${SERVER_NAME}\r\n\r\n`,
+  );
+}
+
+/** A `416 Range Not Satisfiable` (no body), shaped like the 301, naming the full size as RFC 9110 asks. */
+export function rangeNotSatisfiable(size: number): Buffer {
+  return canned(
+    'HTTP/1.1 416 Range Not Satisfiable\r\n' +
+      `Content-Range: bytes */${size}\r\n` +
+      'Content-Length: 0\r\n' +
+      `Server: ${SERVER_NAME}\r\n\r\n`,
+  );
+}
+
+/** An RFC 822/1123 date (`Thu, 02 Jan 2020 03:04:05 GMT`), what strftime `%a, %d %b %Y %H:%M:%S GMT` gives. */
+export function httpDate(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toUTCString();
+}
+
+/** Everything of a file's 200 head after the Date line (Content-Type .. blank line), in RESPONSE_FORMAT order. */
+export function fileHeadTail(contentType: string, size: number, lastModified: string, etag: string): string {
+  return (
+    `Content-Type: ${contentType}\r\n` +
+    `Content-Length: ${size}\r\n` +
+    `Last-Modified: ${lastModified}\r\n` +
+    `ETag: ${etag}\r\n` +
+    `Server: ${SERVER_NAME}\r\n\r\n`
+  );
+}
+
+/** The full 200 head: the status line and Date, then the record's pre-rendered tail (UTF-8, as config text is). */
+export function okHead(date: string, tail: string): Buffer {
+  return Buffer.from(`HTTP/1.1 200 OK\r\nDate: ${date}\r\n${tail}`, 'utf8');
+}
+
+/** The 206 head: the 200 layout with `Content-Range` inserted right after `Content-Length`. */
+export function partialHead(
+  date: string,
+  contentType: string,
+  range: { start: number; end: number; size: number },
+  lastModified: string,
+  etag: string,
+): Buffer {
+  return Buffer.from(
+    'HTTP/1.1 206 Partial Content\r\n' +
+      `Date: ${date}\r\n` +
+      `Content-Type: ${contentType}\r\n` +
+      `Content-Length: ${range.end - range.start}\r\n` +
+      `Content-Range: bytes ${range.start}-${range.end - 1}/${range.size}\r\n` +
+      `Last-Modified: ${lastModified}\r\n` +
+      `ETag: ${etag}\r\n` +
+      `Server: ${SERVER_NAME}\r\n\r\n`,
+    'utf8',
+  );
+}

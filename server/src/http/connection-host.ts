@@ -1,0 +1,34 @@
+// What a connection needs from the server that owns it: the current routing world, limits, logs, and a way
+// to be forgotten when it closes. The runtime implements it; tests can hand in their own.
+import type { AccessLog } from '../log/access-log.js';
+import type { ErrorLog } from '../log/error-log.js';
+import type { World } from '../world.js';
+import type { Connection } from './connection.js';
+
+/** The request-reading limits a connection enforces (spec §8). */
+export interface ConnectionLimits {
+  /** limits.buffer_size: the largest request head. */
+  bufferSize: number;
+  /** limits.header_count. */
+  headerCount: number;
+  /** request.relaxed: allow `{`, `}`, `^` in URIs. */
+  relaxed: boolean;
+  /** limits.client_read_retries: reads allowed to complete a head. */
+  clientReadRetries: number;
+  /** The largest request body forwarded to a Proxy (held in memory). */
+  maxProxyBody: number;
+  /** limits.content_length: the largest body sent inline to a handler. */
+  contentLength: number;
+  /** upload.temp_store: where larger handler bodies go; empty means they are refused with 413. */
+  uploadTempStore: string;
+}
+
+/** The server side of a connection. */
+export interface ConnectionHost {
+  world(): World;
+  readonly limits: ConnectionLimits;
+  readonly log: ErrorLog;
+  readonly accessLog: AccessLog;
+  /** Called once when a connection closes. */
+  forget(conn: Connection): void;
+}

@@ -1,0 +1,259 @@
+// One client connection, as an explicit state machine (ARCHITECTURE principle 3). Mirrors src/connection.c and
+// src/state_machine.rl: read a request head, route it, hand it to Dir or Proxy (handlers come with the
+// handler room), write the answer, then read the next pipelined request or close. States × events → next state
+// live in one table; every transition goes through `fire`, which refuses one the table does not list.
+import type { Socket } from 'node:net';
+import type { Routed } from '../world.js';
+import { routeRequest } from '../world.js';
+import type { HttpRequest } from './request.js';
+import { headerValue } from './request.js';
+import { parseRequestHead } from './parser.js';
+import { CANNED, type CannedStatus } from './canned.js';
+import type { ConnectionHost } from './connection-host.js';
+import { serveDirRequest, serveProxyRequest } from './dispatch.js';
+
+/** Where a connection is in its life. */
+export type ConnState = 'head' | 'body' | 'serving' | 'closing' | 'closed';
+/** What can happen to a connection. */
+export type ConnEvent = 'data' | 'head' | 'head-body' | 'bad' | 'body-done' | 'served-keep' | 'served-close' | 'remote-end' | 'error' | 'kill';
+
+/** The transition table: from each state, the events it accepts and the state each leads to. */
+export const TRANSITIONS: Readonly<Record<ConnState, Partial<Record<ConnEvent, ConnState>>>> = {
+  head: { data: 'head', head: 'serving', 'head-body': 'body', bad: 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
+  body: { data: 'body', 'body-done': 'serving', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
+  serving: { data: 'serving', 'served-keep': 'head', 'served-close': 'closing', 'remote-end': 'serving', error: 'closed', kill: 'closed' },
+  closing: { data: 'closing', 'served-close': 'closing', 'remote-end': 'closing', error: 'closed', kill: 'closed' },
+  closed: { data: 'closed', 'remote-end': 'closed', error: 'closed', kill: 'closed', 'served-close': 'closed', 'served-keep': 'closed' },
+};
+
+/** How many bytes of pipelined input a busy connection buffers before it stops reading the socket. */
+const PIPELINE_HIGH_WATER = 64 * 1024;
+
+/** A client connection and its state. */
+export class Connection {
+  state: ConnState = 'head';
+  /** Connection id (server-wide counter; the handler room reuses it). */
+  readonly id: number;
+  readonly remoteAddr: string;
+  readonly remotePort: number;
+  readonly openedAt = Date.now();
+  lastRead = Date.now();
+  lastWrite = Date.now();
+  bytesRead = 0;
+  bytesWritten = 0;
+  /** The request being served, for status reports. */
+  current: HttpRequest | null = null;
+  /** Whether the client has half-closed its side (decision 11: it still gets its answers). */
+  remoteEnded = false;
+
+  private buf: Buffer = Buffer.alloc(0);
+  private pos = 0;
+  private reads = 0;
+  private bodyNeeded = 0;
+  private pendingRequest: HttpRequest | null = null;
+  private pendingRoute: Routed | null = null;
+  private bodyChunks: Buffer[] = [];
+  private discardBody = false;
+  /** Per-connection resources (e.g. a Proxy backend link) that must be released on close. */
+  readonly resources = new Map<string, { close(): void }>();
+
+  constructor(readonly socket: Socket, readonly host: ConnectionHost, id: number) {
+    this.id = id;
+    this.remoteAddr = socket.remoteAddress ?? '';
+    this.remotePort = socket.remotePort ?? 0;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('end', () => this.onRemoteEnd());
+    socket.on('error', () => this.fire('error'));
+    socket.on('close', () => this.fire('error'));
+  }
+
+  /** Moves along the table; an event the current state does not accept is a bug, logged and closed. */
+  fire(event: ConnEvent): ConnState {
+    const next = TRANSITIONS[this.state][event];
+    if (next === undefined) {
+      this.host.log.error(`connection ${this.id}: event ${event} is not allowed in state ${this.state}`);
+      return this.destroy();
+    }
+    const was = this.state;
+    this.state = next;
+    if (next === 'closed' && was !== 'closed') this.cleanup();
+    return next;
+  }
+
+  /** Closes the connection now (control-port kill, idle sweep, shutdown). */
+  destroy(): ConnState {
+    if (this.state !== 'closed') {
+      this.state = 'closed';
+      this.socket.destroy();
+      this.cleanup();
+    }
+    return this.state;
+  }
+
+  private cleanup(): void {
+    for (const r of this.resources.values()) r.close();
+    this.resources.clear();
+    // A connection that ended gracefully (socket.end) flushes what it wrote; anything else is torn down now.
+    if (!this.socket.writableEnded) this.socket.destroy();
+    this.host.forget(this);
+  }
+
+  private onData(chunk: Buffer): void {
+    this.lastRead = Date.now();
+    this.bytesRead += chunk.length;
+    if (this.fire('data') === 'closed' || this.state === 'closing') return;
+    if (this.pos >= this.buf.length) {
+      this.buf = chunk;
+      this.pos = 0;
+    } else {
+      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
+      this.pos = 0;
+    }
+    if (this.state === 'head') {
+      this.reads++;
+      this.parseNext();
+    } else if (this.state === 'body') {
+      this.takeBody();
+    } else if (this.buf.length - this.pos > PIPELINE_HIGH_WATER) {
+      this.socket.pause();
+    }
+  }
+
+  private onRemoteEnd(): void {
+    this.remoteEnded = true;
+    // Nothing more can arrive: parse what is buffered (a complete request still gets its answer, decision 11);
+    // a connection left waiting for a head or a body it cannot get is done.
+    if (this.state === 'head') this.parseNext();
+    else if (this.state === 'body') this.fire('remote-end');
+    else this.fire('remote-end');
+  }
+
+  /** Parses the next request head out of the buffer, if complete. */
+  private parseNext(): void {
+    if (this.pos >= this.buf.length) {
+      this.reads = 0;
+      if (this.remoteEnded) {
+        this.socket.end();
+        this.fire('remote-end');
+      }
+      return;
+    }
+    const limits = this.host.limits;
+    const r = parseRequestHead(this.buf, this.pos, limits);
+    if (r.kind === 'incomplete') {
+      if (this.reads >= limits.clientReadRetries || this.remoteEnded) this.fail(400);
+      return;
+    }
+    if (r.kind === 'error') {
+      this.host.log.debug(`connection ${this.id}: bad request (${r.code}): ${r.reason}`);
+      this.fail(400);
+      return;
+    }
+    this.reads = 0;
+    this.pos = r.headEnd;
+    this.startRequest(r.request);
+  }
+
+  /** Sends a canned error and closes (Mongrel2's error_unless path). */
+  private fail(status: CannedStatus): void {
+    this.fire(this.state === 'head' ? 'bad' : 'served-close');
+    this.endWith(CANNED[status]);
+  }
+
+  private startRequest(req: HttpRequest): void {
+    this.current = req;
+    const hostHeader = req.authority ?? headerValue(req, 'host');
+    const routed = routeRequest(this.host.world(), hostHeader, req.path);
+    if (!routed) return this.fail(404);
+    // Chunked request bodies are decoded only for handlers (the handler room); Dir and Proxy refuse them.
+    if (req.chunked) return this.fail(400);
+    const kind = routed.route.target.kind;
+    if (kind === 'handler') {
+      // connection_http_to_handler's checks, in its order; delivery itself belongs to the handler room.
+      const expect = headerValue(req, 'expect');
+      if (expect !== undefined && expect !== '100-continue') return this.fail(417);
+      if (req.contentLength > this.host.limits.contentLength && !this.host.limits.uploadTempStore) return this.fail(413);
+      return this.fail(404);
+    }
+    if (req.contentLength > 0) {
+      const max = kind === 'proxy' ? this.host.limits.maxProxyBody : Infinity;
+      if (req.contentLength > max) return this.fail(413);
+      this.pendingRequest = req;
+      this.pendingRoute = routed;
+      this.bodyNeeded = req.contentLength;
+      this.bodyChunks = [];
+      this.discardBody = kind === 'dir';
+      this.fire('head-body');
+      this.takeBody();
+      return;
+    }
+    this.fire('head');
+    this.serve(req, routed, null);
+  }
+
+  private takeBody(): void {
+    const avail = this.buf.length - this.pos;
+    const take = Math.min(avail, this.bodyNeeded);
+    if (take > 0) {
+      if (!this.discardBody) this.bodyChunks.push(this.buf.subarray(this.pos, this.pos + take));
+      this.pos += take;
+      this.bodyNeeded -= take;
+    }
+    if (this.bodyNeeded > 0) return;
+    const req = this.pendingRequest!;
+    const routed = this.pendingRoute!;
+    const body = this.discardBody ? null : Buffer.concat(this.bodyChunks);
+    this.pendingRequest = null;
+    this.pendingRoute = null;
+    this.bodyChunks = [];
+    this.fire('body-done');
+    this.serve(req, routed, body);
+  }
+
+  private serve(req: HttpRequest, routed: Routed, body: Buffer | null): void {
+    const done = (close: boolean) => this.served(req, close);
+    const onError = (e: unknown) => {
+      this.host.log.error(`connection ${this.id}: ${e instanceof Error ? e.message : String(e)}`);
+      if (this.state === 'serving') this.fail(500);
+    };
+    const target = routed.route.target;
+    if (target.kind === 'dir') serveDirRequest(this, req, routed, target).then(done, onError);
+    else if (target.kind === 'proxy') serveProxyRequest(this, req, routed, target, body).then(done, onError);
+  }
+
+  /** A response is complete: keep reading (pipelining) or close. */
+  private served(req: HttpRequest, close: boolean): void {
+    if (this.state !== 'serving') return;
+    this.current = null;
+    if (close || this.shouldClose(req)) {
+      this.fire('served-close');
+      this.socket.end();
+      return;
+    }
+    this.fire('served-keep');
+    if (this.socket.isPaused()) this.socket.resume();
+    this.parseNext();
+  }
+
+  /** Mirrors check_should_close: HTTP/1.0, or `Connection: close` (any case). */
+  shouldClose(req: HttpRequest): boolean {
+    if (req.version === 'HTTP/1.0') return true;
+    const c = headerValue(req, 'connection');
+    return c !== undefined && c.toLowerCase() === 'close';
+  }
+
+  /** Writes bytes to the client, counting them. Returns false when the socket's buffer is full. */
+  write(data: Buffer | string): boolean {
+    this.lastWrite = Date.now();
+    this.bytesWritten += data.length;
+    return this.socket.write(data);
+  }
+
+  /** Writes a last response and closes after it is flushed. */
+  endWith(data: Buffer): void {
+    this.lastWrite = Date.now();
+    this.bytesWritten += data.length;
+    this.socket.end(data);
+  }
+}

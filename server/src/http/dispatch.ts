@@ -1,0 +1,122 @@
+// Serving a routed request from a Dir or a Proxy onto its connection (connection_http_to_directory and
+// connection_http_to_proxy / connection_proxy_* in src/connection.c). Each resolves with whether the
+// connection must close after this response; the access log gets the entry Mongrel2 writes.
+import { createReadStream } from 'node:fs';
+import type { DirTarget, ProxyTarget } from '../config/server-config.js';
+import { BackendError, BackendLink } from '../proxy/backend-link.js';
+import type { Routed } from '../world.js';
+import { CANNED } from './canned.js';
+import type { Connection } from './connection.js';
+import type { HttpRequest } from './request.js';
+
+function accessLog(conn: Connection, req: HttpRequest, routed: Routed, status: number, size: number): void {
+  conn.host.accessLog.write({
+    host: routed.host.config.name, addr: conn.remoteAddr, port: conn.remotePort, method: req.method, path: req.path,
+    version: req.version, status, size,
+  });
+}
+
+/** Streams part of a file to the connection with backpressure; resolves when written, rejects on read errors. */
+function sendFile(conn: Connection, path: string, start: number, end: number): Promise<void> {
+  if (end <= start) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 64 * 1024 });
+    const onClose = () => {
+      stream.destroy();
+      resolve();
+    };
+    conn.socket.once('close', onClose);
+    stream.on('data', (chunk) => {
+      if (!conn.write(chunk as Buffer)) {
+        stream.pause();
+        conn.socket.once('drain', () => stream.resume());
+      }
+    });
+    stream.on('end', () => {
+      conn.socket.off('close', onClose);
+      resolve();
+    });
+    stream.on('error', (e) => {
+      conn.socket.off('close', onClose);
+      reject(e);
+    });
+  });
+}
+
+/** Closes a Proxy backend link the connection no longer routes to (Mongrel2 closes it on a route switch). */
+function dropProxy(conn: Connection): void {
+  const link = conn.resources.get('proxy');
+  if (link) {
+    link.close();
+    conn.resources.delete('proxy');
+  }
+}
+
+/** Serves a Dir route. */
+export async function serveDirRequest(conn: Connection, req: HttpRequest, routed: Routed, target: DirTarget): Promise<boolean> {
+  dropProxy(conn);
+  const dir = routed.world.dirs.get(target.id);
+  if (!dir) throw new Error(`no Dir for directory ${target.id}`);
+  const res = await dir.serve(req, routed.prefix);
+  if (res.body.kind === 'buffer' && req.method !== 'HEAD') {
+    conn.write(res.body.data.length < 16384 ? Buffer.concat([res.head, res.body.data]) : res.head);
+    if (res.body.data.length >= 16384) conn.write(res.body.data);
+  } else {
+    conn.write(res.head);
+    if (res.body.kind === 'file' && req.method !== 'HEAD') {
+      try {
+        await sendFile(conn, res.body.path, res.body.start, res.body.end);
+      } catch (e) {
+        conn.host.log.error(`connection ${conn.id}: reading ${res.body.path} failed: ${(e as Error).message}`);
+        return true;
+      }
+    }
+  }
+  if (res.log) accessLog(conn, req, routed, res.log.status, res.log.size);
+  return res.close;
+}
+
+/** Serves a Proxy route over the connection's backend link, reusing it while requests stay on one target. */
+export async function serveProxyRequest(conn: Connection, req: HttpRequest, routed: Routed, target: ProxyTarget, body: Buffer | null): Promise<boolean> {
+  let link = conn.resources.get('proxy') as BackendLink | undefined;
+  if (link && (link.closed || link.target !== target)) {
+    link.close();
+    conn.resources.delete('proxy');
+    link = undefined;
+  }
+  if (!link) {
+    try {
+      const limits = conn.host.world().config.settings;
+    link = await BackendLink.open(target, {
+      readRetries: limits.int('limits.proxy_read_retries'),
+      readRetryWarn: limits.int('limits.proxy_read_retry_warn'),
+      warn: (m) => conn.host.log.warn(m),
+    });
+    } catch (e) {
+      conn.host.log.error(`Failed to connect to proxy backend ${target.addr}:${target.port}: ${(e as Error).message}`);
+      conn.write(CANNED[502]);
+      return true;
+    }
+    conn.resources.set('proxy', link);
+  }
+  let result;
+  try {
+    result = await link.forward(req.head, body, conn.socket, req.method);
+  } catch (e) {
+    if (!(e instanceof BackendError)) throw e;
+    // Nothing reached the client yet: Mongrel2's proxy failure is a 502 and a close.
+    conn.host.log.error(`Proxy backend ${target.addr}:${target.port} failed: ${e.message}`);
+    link.close();
+    conn.resources.delete('proxy');
+    conn.write(CANNED[502]);
+    return true;
+  }
+  conn.bytesWritten = conn.socket.bytesWritten;
+  conn.lastWrite = Date.now();
+  accessLog(conn, req, routed, result.status, result.contentLength);
+  if (!result.reusable) {
+    link.close();
+    conn.resources.delete('proxy');
+  }
+  return result.clientMustClose;
+}

@@ -1,0 +1,69 @@
+// The access log (make_log_message in src/log.c): one tnetstring list per request,
+// [host name, remote addr, remote port, unix time, method, path, version, status, size] and a newline.
+// Lines are buffered and written asynchronously in batches (Mongrel2 used a background thread), flushed on
+// close; the file is reopened on reload for rotation.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { renderTns } from '@m2/shared';
+
+/** One access-log entry. */
+export interface AccessEntry {
+  host: string;
+  addr: string;
+  port: number;
+  method: string;
+  path: string;
+  version: string;
+  status: number;
+  size: number;
+}
+
+/** Renders one entry as its log line. */
+export function renderAccessLine(e: AccessEntry, unixTime: number): string {
+  return renderTns([e.host, e.addr, e.port, unixTime, e.method, e.path, e.version, e.status, e.size]) + '\n';
+}
+
+/** A buffered access log; disabled (discarding) when opened with a null path. */
+export class AccessLog {
+  private stream: WriteStream | null = null;
+  private pending = '';
+  private timer: NodeJS.Timeout | null = null;
+  private path: string | null = null;
+
+  /** Appends to `path` from now on; null disables logging. */
+  open(path: string | null): void {
+    this.flush();
+    this.stream?.end();
+    this.path = path;
+    this.stream = path === null ? null : createWriteStream(path, { flags: 'a', mode: 0o640 });
+    this.stream?.on('error', () => { this.stream = null; });
+  }
+
+  /** Closes and reopens the same file (log rotation). */
+  reopen(): void {
+    this.open(this.path);
+  }
+
+  /** Queues one entry. */
+  write(e: AccessEntry): void {
+    if (!this.stream) return;
+    this.pending += renderAccessLine(e, Math.floor(Date.now() / 1000));
+    if (this.pending.length > 65536) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), 50);
+  }
+
+  /** Writes what is queued. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending && this.stream) this.stream.write(this.pending);
+    this.pending = '';
+  }
+
+  /** Flushes and closes; resolves when the file is written. */
+  close(): Promise<void> {
+    this.flush();
+    const s = this.stream;
+    this.stream = null;
+    return new Promise((resolve) => (s ? s.end(resolve) : resolve()));
+  }
+}
