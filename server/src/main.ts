@@ -80,7 +80,10 @@ async function main(): Promise<void> {
     die(`Failed to open the logs: ${(e as Error).message}`);
   }
   log.info(`-- ${VERSION} Running. Copyright (C) Zed A. Shaw. Licensed BSD.`);
-  if (process.send) process.send({ ready: true });
+  if (process.send) {
+    process.stderr.on('error', () => {}); // the parent stops reading our stderr once we are serving
+    process.send({ ready: true });
+  }
 
   let stopping = false;
   const terminate = (signal: NodeJS.Signals, code: number) => {
@@ -123,10 +126,15 @@ function dropPrivileges(root: string): void {
 function runDaemon(args: string[]): void {
   const child = spawn(process.execPath, [process.argv[1]!, ...args], {
     detached: true,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, M2_DAEMON_CHILD: '1' },
   });
+  // Startup messages reach the caller; once the child serves, its diagnostics go to its error log and the
+  // caller's terminal (or pipe) is let go, so whoever started it is not kept waiting on an open descriptor.
+  child.stderr!.pipe(process.stderr, { end: false });
   child.once('message', () => {
+    child.stderr!.unpipe(process.stderr);
+    child.stderr!.destroy();
     child.disconnect();
     child.unref();
     process.exit(0);

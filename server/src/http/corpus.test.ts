@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, prepareForC, startC, stopC } from '../../test/helpers/c-mongrel2.js';
+import { C_MONGREL2, freePort, prepareForC, startC, stopC } from '../../test/helpers/c-mongrel2.js';
 import { CORPUS, runC, tempDir } from '../../test/helpers/processes.js';
 import { DEFAULT_PARSER_LIMITS, parseRequestHead } from './parser.js';
 
-type Verdict = 'accepted' | 'rejected' | 'none' | 'timeout';
+type Verdict = 'accepted' | 'rejected' | 'none' | 'timeout' | 'crash';
 const SUITE = join(CORPUS, 'and_suite');
 const RELAXED_TEST = join(CORPUS, 'relaxed_test');
 const FILES = existsSync(SUITE) ? readdirSync(SUITE).sort() : [];
@@ -96,10 +96,12 @@ const ours = (bytes: Buffer, relaxed = false): Verdict => {
 /** One C mongrel2 in its own temp dir, restarted if a request ever kills it. */
 class Reference {
   private proc: ChildProcess | undefined;
+  private exited: Promise<boolean> = Promise.resolve(true);
   private port = 0;
   private readonly tmp = tempDir('m2-parser-corpus-');
 
   async start(settings: Record<string, string>): Promise<void> {
+    if (!existsSync(C_MONGREL2)) throw new Error(`the reference ${C_MONGREL2} is missing: apt-get install -y mongrel2-core`);
     const dir = this.tmp.dir;
     this.port = await freePort();
     for (const d of ['logs', 'run', 'static']) mkdirSync(join(dir, d), { recursive: true });
@@ -121,23 +123,41 @@ servers = [main]
 
   private async launch(): Promise<void> {
     rmSync(join(this.tmp.dir, 'run/mongrel2.pid'), { force: true });
-    this.proc = (await startC(this.tmp.dir, 'config.sqlite', UUID, `http://127.0.0.1:${this.port}/`)).proc;
+    const proc = (await startC(this.tmp.dir, 'config.sqlite', UUID, `http://127.0.0.1:${this.port}/`)).proc;
+    this.proc = proc;
+    this.exited = new Promise((resolve) => proc.once('exit', () => resolve(true)));
+  }
+
+  // 1.12.2 sometimes segfaults right after a reply (seen after ex_httpd_errs_tst_29): when a connection gets
+  // nothing back, see whether the server died under it, and if so restart it and ask again.
+  private died(ms: number): Promise<boolean> {
+    return Promise.race([this.exited, new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
   }
 
   /** Sends `bytes` on a fresh connection, half-closes, and classifies the whole reply. */
   async verdict(bytes: Buffer): Promise<Verdict> {
-    if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null) await this.launch();
-    const reply = await new Promise<Buffer | undefined>((resolve) => {
-      const chunks: Buffer[] = [];
-      const sock = connect(this.port, '127.0.0.1', () => sock.end(bytes));
-      const timer = setTimeout(() => { sock.destroy(); resolve(undefined); }, 5000);
-      sock.on('data', (d: Buffer) => chunks.push(d));
-      sock.on('error', () => undefined);
-      sock.on('close', () => { clearTimeout(timer); resolve(Buffer.concat(chunks)); });
-    });
-    if (reply === undefined) return 'timeout';
-    if (reply.length === 0) return 'none';
-    return reply.toString('latin1').startsWith('HTTP/1.1 400 Bad Request\r\n') ? 'rejected' : 'accepted';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode !== null) await this.launch();
+      const reply = await new Promise<Buffer | undefined>((resolve) => {
+        const chunks: Buffer[] = [];
+        const sock = connect(this.port, '127.0.0.1', () => sock.end(bytes));
+        const timer = setTimeout(() => { sock.destroy(); resolve(undefined); }, 5000);
+        sock.on('data', (d: Buffer) => chunks.push(d));
+        sock.on('error', () => undefined);
+        sock.on('close', () => { clearTimeout(timer); resolve(Buffer.concat(chunks)); });
+      });
+      if (reply === undefined) return 'timeout';
+      if (reply.length === 0 && (await this.died(300))) continue;
+      if (reply.length === 0) return 'none';
+      return reply.toString('latin1').startsWith('HTTP/1.1 400 Bad Request\r\n') ? 'rejected' : 'accepted';
+    }
+    return 'crash';
+  }
+
+  /** Kills the server by its PID, as a crash would (to prove verdict() recovers). */
+  async crash(): Promise<void> {
+    if (this.proc?.pid !== undefined && this.proc.exitCode === null) process.kill(this.proc.pid, 'SIGKILL');
+    await this.exited;
   }
 
   async stop(): Promise<void> {
@@ -163,7 +183,7 @@ describe('the request corpus against the C mongrel2', () => {
     const c = await strict.verdict(bytes);
     const us = ours(bytes);
     const why = DEVIATIONS[file];
-    expect(c, 'the C server never answered').not.toBe('timeout');
+    expect(['timeout', 'crash'], 'the C server never answered').not.toContain(c);
     if (why === undefined) expect(us, `C says ${c}`).toBe(c);
     else expect(us, `listed deviation (${why}), yet C and we agree`).not.toBe(c);
   });
@@ -186,8 +206,13 @@ describe('the request corpus against the C mongrel2', () => {
     const bytes = Buffer.from(raw, 'latin1');
     const c = await strict.verdict(bytes);
     const us = ours(bytes);
-    expect(c, 'the C server never answered').not.toBe('timeout');
+    expect(['timeout', 'crash'], 'the C server never answered').not.toContain(c);
     if (why === undefined) expect(us, `C says ${c}`).toBe(c);
     else expect(us, `stated deviation (${why}), yet C and we agree`).not.toBe(c);
+  });
+
+  it('a reference server that dies is restarted and asked again (1.12.2 segfaults now and then)', async () => {
+    await strict.crash();
+    expect(await strict.verdict(Buffer.from(h()))).toBe('accepted');
   });
 });

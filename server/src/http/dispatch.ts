@@ -20,7 +20,7 @@ function accessLog(conn: Connection, req: HttpRequest, routed: Routed, status: n
 function sendFile(conn: Connection, path: string, start: number, end: number): Promise<void> {
   if (end <= start) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 64 * 1024 });
+    const stream = createReadStream(path, { start, end: end - 1, highWaterMark: 1024 * 1024 });
     const onClose = () => {
       stream.destroy();
       resolve();

@@ -115,9 +115,9 @@ export function splitTarget(buf: Buffer, ts: number, te: number, relaxed: boolea
  */
 export function checkAuthority(buf: Buffer, s: number, e: number, relaxed: boolean, userinfo: boolean): string | null {
   const ok = relaxed ? C_UNRESERVED | C_SUB | C_MORE : C_UNRESERVED | C_SUB;
-  let hs = s;
-  const at = buf.indexOf(64, s);
-  if (at >= 0 && at < e) {
+  let hs = s, at = s;
+  while (at < e && buf[at] !== 64) at++;
+  if (at < e) {
     if (!userinfo) return 'userinfo in Host';
     for (let j = s; j < at; j++) {
       const c = buf[j]!;
@@ -129,8 +129,9 @@ export function checkAuthority(buf: Buffer, s: number, e: number, relaxed: boole
   }
   let i = hs;
   if (i < e && buf[i] === 91) {
-    const rb = buf.indexOf(93, i);
-    if (rb < 0 || rb >= e || !validIpLiteral(buf.toString('latin1', i + 1, rb), relaxed)) return 'invalid IP literal';
+    let rb = i;
+    while (rb < e && buf[rb] !== 93) rb++;
+    if (rb >= e || !validIpLiteral(buf.toString('latin1', i + 1, rb), relaxed)) return 'invalid IP literal';
     i = rb + 1;
   } else {
     for (; i < e && buf[i] !== 58; i++) {
@@ -176,4 +177,33 @@ export function validIpLiteral(s: string, relaxed: boolean): boolean {
   if (dbl < 0) return groups(s, true) === 8;
   const left = groups(s.slice(0, dbl), false), right = groups(s.slice(dbl + 2), true);
   return left >= 0 && right >= 0 && left + right <= 7;
+}
+
+// Header names clients send all the time, as sent and in lower case: parsing returns these very strings
+// instead of decoding a new one per line (the biggest single cost of a head).
+const COMMON_NAMES = ('Host User-Agent Accept Accept-Language Accept-Encoding Accept-Charset Connection Keep-Alive ' +
+  'Referer Cookie Content-Length Content-Type Transfer-Encoding Cache-Control Pragma Upgrade Origin Authorization ' +
+  'Expect Range If-Range If-Match If-None-Match If-Modified-Since If-Unmodified-Since Upgrade-Insecure-Requests ' +
+  'X-Forwarded-For X-Forwarded-Proto X-Forwarded-Host X-Real-IP X-Requested-With DNT TE Via Priority ' +
+  'Sec-WebSocket-Key Sec-WebSocket-Version Sec-WebSocket-Extensions Sec-WebSocket-Protocol Sec-Fetch-Site ' +
+  'Sec-Fetch-Mode Sec-Fetch-Dest Sec-Fetch-User Sec-CH-UA Sec-CH-UA-Mobile Sec-CH-UA-Platform').split(' ');
+const INTERNED: (string[] | undefined)[] = [];
+for (const name of COMMON_NAMES.flatMap((n) => [n, n.toLowerCase()])) {
+  const key = (name.length << 8) | name.charCodeAt(0);
+  const bucket = (INTERNED[key] ??= []);
+  if (!bucket.includes(name)) bucket.push(name);
+}
+
+/** The shared string for a common header name spelt exactly as in buf[s, e), or undefined. */
+export function internedName(buf: Buffer, s: number, e: number): string | undefined {
+  const n = e - s;
+  if (n > 32) return undefined;
+  const bucket = INTERNED[(n << 8) | buf[s]!];
+  if (bucket === undefined) return undefined;
+  next: for (let k = 0; k < bucket.length; k++) {
+    const name = bucket[k]!;
+    for (let i = 1; i < n; i++) if (buf[s + i] !== name.charCodeAt(i)) continue next;
+    return name;
+  }
+  return undefined;
 }

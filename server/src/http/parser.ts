@@ -4,7 +4,7 @@
 // Content-Length, missing/duplicate/invalid Host on HTTP/1.1, chunked on HTTP/1.0 and chunked + Content-Length
 // are 400s. Pure: bytes in, values out, never throws.
 import type { HttpRequest } from './request.js';
-import { CLASS, C_BADVALUE, C_DIGIT, C_METHOD, C_TCHAR, checkAuthority, scanTargetChars, splitTarget, type TargetParts } from './parser-uri.js';
+import { CLASS, C_BADVALUE, C_DIGIT, C_METHOD, C_TCHAR, checkAuthority, internedName, scanTargetChars, splitTarget, type TargetParts } from './parser-uri.js';
 
 /** The settings the parser obeys: limits.buffer_size, limits.header_count and request.relaxed. */
 export interface ParserLimits {
@@ -76,7 +76,10 @@ function headerLine(buf: Buffer, s: number, e: number, complete: boolean): numbe
   if (i === e) return complete ? fail('M2_ERR_HTTP_HEADER', 'header line without ":"') : -1;
   if (buf[i] !== 58) return fail('M2_ERR_HTTP_HEADER', 'invalid byte in header name');
   if (i === s) return fail('M2_ERR_HTTP_HEADER', 'empty header name');
-  for (let j = i + 1; j < e; j++) if ((CLASS[buf[j]!]! & C_BADVALUE) !== 0) return fail('M2_ERR_HTTP_HEADER', 'NUL, CR or DEL in header value');
+  for (let j = i + 1; j < e; j++) {
+    const c = buf[j]!;
+    if ((c < 14 || c === 127) && (CLASS[c]! & C_BADVALUE) !== 0) return fail('M2_ERR_HTTP_HEADER', 'NUL, CR or DEL in header value');
+  }
   return complete ? i : -1;
 }
 
@@ -107,7 +110,11 @@ function lastCoding(buf: Buffer, s: number, e: number): number {
   return nameIs(buf, b, e, 'chunked') ? 1 : 0;
 }
 
-/** Parses one request head starting at `start`; see ParseResult. The `head` it returns is a copy (see README). */
+/**
+ * Parses the request head at buf[start...]: `incomplete` until its blank line arrives (within limits.bufferSize
+ * bytes), else `ok` with the offset just past the blank line, or `error` (a 400). The request's `head` is a copy,
+ * not a view, because the caller reuses and compacts its read buffer while a request (a proxied one, say) lives on.
+ */
 export function parseRequestHead(buf: Buffer, start: number, limits: ParserLimits): ParseResult {
   const len = buf.length;
   if (!Number.isSafeInteger(start) || start < 0 || start > len) return INCOMPLETE;
@@ -150,7 +157,7 @@ export function parseRequestHead(buf: Buffer, start: number, limits: ParserLimit
       const c = lastCoding(buf, vs, ve);
       if (c >= 0 || te1 < 0) te1 = c < 0 ? 0 : c;
     }
-    const name = buf.toString('latin1', pos, colon);
+    const name = internedName(buf, pos, colon) ?? buf.toString('latin1', pos, colon);
     if (headers.length < limits.headerCount) {
       headers.push([name, buf.toString('latin1', vs, ve)]);
     } else {

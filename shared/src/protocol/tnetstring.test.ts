@@ -45,3 +45,11 @@ describe('malformed tnetstrings are errors, never crashes', () => {
     it(`rejects ${JSON.stringify(text)}`, () => expect(() => parseTns(text)).toThrow(TnsError));
   }
 });
+
+describe('utf8Length', () => {
+  it('counts like TextEncoder for ASCII, 2-, 3- and 4-byte characters and lone surrogates', async () => {
+    const { utf8Length } = await import('./tnetstring.js');
+    for (const s of ['', 'abc', 'é', '€uro', '😀', 'a😀b', '\ud800', 'x\udc00y', '中文字'])
+      expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
+  });
+});

@@ -18,8 +18,23 @@ export class TnsError extends Error {
   }
 }
 
+/** The UTF-8 length of a string, without encoding it (lone surrogates count as U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 function frame(payload: string, tag: string): string {
-  return `${encoder.encode(payload).length}:${payload}${tag}`;
+  return `${utf8Length(payload)}:${payload}${tag}`;
 }
 
 /** Renders a value as tnetstring text (lengths count UTF-8 bytes). */

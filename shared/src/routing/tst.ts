@@ -7,8 +7,18 @@ const encoder = new TextEncoder();
 
 /** The bytes of a key as signed chars, the way the C tree compares them. */
 export function keyBytes(key: string): Int8Array {
-  const bytes = encoder.encode(key);
-  return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  // Paths and host names are nearly always ASCII: copy the char codes, skipping TextEncoder's native call.
+  const n = key.length;
+  const out = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x80) {
+      const bytes = encoder.encode(key);
+      return new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
+    out[i] = c;
+  }
+  return out;
 }
 
 interface Node<V> {
