@@ -1,46 +1,21 @@
 // The bytes a Dir answers with. Mirrors src/response.c (the canned 304/404/405/412 texts) and the two formats in
 // src/dir.c (RESPONSE_FORMAT for the 200 header block, DIR_REDIRECT_FORMAT for the 301), byte for byte, plus the
-// 206/416 heads Mongrel2 never had, laid out the same way. Kept local to the Dir until http/responses.ts is shared.
+// 206/416 heads Mongrel2 never had, laid out the same way. The canned texts themselves are http/responses.ts's.
+import { METHOD_NOT_ALLOWED_405, NOT_FOUND_404, NOT_MODIFIED_304, PRECONDITION_FAILED_412, SERVER_VERSION } from '../http/responses.js';
 
 /** The Server header value Mongrel2 1.13.0 sends. */
-export const SERVER_NAME = 'Mongrel2/1.13.0';
+export const SERVER_NAME = SERVER_VERSION;
 
 const canned = (text: string): Buffer => Buffer.from(text, 'latin1');
 
 /** `304 Not Modified` exactly as Mongrel2 sends it (its `Connection: close` is sent even when the connection stays). */
-export const DIR_304: Buffer = canned(
-  'HTTP/1.1 304 Not Modified\r\n' + 'Connection: close\r\n' + 'Content-Length: 0\r\n' + `Server: ${SERVER_NAME}\r\n\r\n`,
-);
-
+export const DIR_304: Buffer = NOT_MODIFIED_304;
 /** `404 Not Found` with its 9-byte body. */
-export const DIR_404: Buffer = canned(
-  'HTTP/1.1 404 Not Found\r\n' +
-    'Content-Type: text/plain\r\n' +
-    'Connection: close\r\n' +
-    'Content-Length: 9\r\n' +
-    `Server: ${SERVER_NAME}\r\n\r\n` +
-    'Not Found',
-);
-
+export const DIR_404: Buffer = NOT_FOUND_404;
 /** `405 Method Not Allowed` with its 18-byte body. */
-export const DIR_405: Buffer = canned(
-  'HTTP/1.1 405 Method Not Allowed\r\n' +
-    'Content-Type: text/plain\r\n' +
-    'Connection: close\r\n' +
-    'Content-Length: 18\r\n' +
-    `Server: ${SERVER_NAME}\r\n\r\n` +
-    'Method Not Allowed',
-);
-
+export const DIR_405: Buffer = METHOD_NOT_ALLOWED_405;
 /** `412 Precondition Failed` with its 19-byte body. */
-export const DIR_412: Buffer = canned(
-  'HTTP/1.1 412 Precondition Failed\r\n' +
-    'Content-Type: text/plain\r\n' +
-    'Connection: close\r\n' +
-    'Content-Length: 19\r\n' +
-    `Server: ${SERVER_NAME}\r\n\r\n` +
-    'Precondition Failed',
-);
+export const DIR_412: Buffer = PRECONDITION_FAILED_412;
 
 /** The directory redirect: Mongrel2's DIR_REDIRECT_FORMAT with the whole Location value supplied by the caller. */
 export function dirRedirect(location: string): Buffer {

@@ -142,7 +142,13 @@ export class Connection {
     const limits = this.host.limits;
     const r = parseRequestHead(this.buf, this.pos, limits);
     if (r.kind === 'incomplete') {
-      if (this.reads >= limits.clientReadRetries || this.remoteEnded) this.fail(400);
+      if (this.remoteEnded) {
+        // A client that hangs up mid-head gets no answer (as Mongrel2): there is nobody to read it.
+        this.socket.end();
+        this.fire('remote-end');
+      } else if (this.reads >= limits.clientReadRetries) {
+        this.fail(400);
+      }
       return;
     }
     if (r.kind === 'error') {

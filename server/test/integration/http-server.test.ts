@@ -184,3 +184,11 @@ describe('connections', () => {
     expect(body).toBeGreaterThan(4 * 1024 * 1024);
   });
 });
+
+describe('a client that hangs up mid-head', () => {
+  it('gets no answer, as from Mongrel2, and the connection closes', async () => {
+    const r = await exchange(srv.port, 'GET /static/hello.txt HTTP/1.1\r\nHost: loc', { halfClose: true, waitClose: true });
+    expect(r.bytes.length).toBe(0);
+    expect(r.closed).toBe(true);
+  });
+});
