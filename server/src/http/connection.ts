@@ -9,6 +9,7 @@ import type { HttpRequest } from './request.js';
 import { headerValue } from './request.js';
 import { parseRequestHead } from './parser.js';
 import { CANNED, type CannedStatus } from './canned.js';
+import { CONTINUE_100 } from './responses.js';
 import type { ConnectionHost } from './connection-host.js';
 import { serveDirRequest, serveProxyRequest } from './dispatch.js';
 
@@ -53,7 +54,8 @@ export class Connection {
   private pendingRequest: HttpRequest | null = null;
   private pendingRoute: Routed | null = null;
   private bodyChunks: Buffer[] = [];
-  private discardBody = false;
+  /** Body bytes of a request already answered (a Dir ignores bodies) still to be skipped before the next head. */
+  private skip = 0;
   /** Per-connection resources (e.g. a Proxy backend link) that must be released on close. */
   readonly resources = new Map<string, { close(): void }>();
 
@@ -131,7 +133,12 @@ export class Connection {
 
   /** Parses the next request head out of the buffer, if complete. */
   private parseNext(): void {
-    if (this.pos >= this.buf.length) {
+    if (this.skip > 0) {
+      const n = Math.min(this.skip, this.buf.length - this.pos);
+      this.pos += n;
+      this.skip -= n;
+    }
+    if (this.pos >= this.buf.length || this.skip > 0) {
       this.reads = 0;
       if (this.remoteEnded) {
         this.socket.end();
@@ -182,14 +189,18 @@ export class Connection {
       if (req.contentLength > this.host.limits.contentLength && !this.host.limits.uploadTempStore) return this.fail(413);
       return this.fail(404);
     }
-    if (req.contentLength > 0) {
-      const max = kind === 'proxy' ? this.host.limits.maxProxyBody : Infinity;
-      if (req.contentLength > max) return this.fail(413);
+    if (req.contentLength > 0 && kind === 'dir') {
+      // A Dir ignores the body: answer now and skip the body's bytes before reading the next request.
+      this.skip = req.contentLength;
+    } else if (req.contentLength > 0) {
+      if (req.contentLength > this.host.limits.maxProxyBody) return this.fail(413);
+      // The body is read before the request goes to the backend, so the client is told to send it now
+      // (the backend's own 100 Continue, if it sends one, is forwarded too: several 1xx are allowed).
+      if (headerValue(req, 'expect')?.toLowerCase() === '100-continue') this.write(CONTINUE_100);
       this.pendingRequest = req;
       this.pendingRoute = routed;
       this.bodyNeeded = req.contentLength;
       this.bodyChunks = [];
-      this.discardBody = kind === 'dir';
       this.fire('head-body');
       this.takeBody();
       return;
@@ -202,14 +213,14 @@ export class Connection {
     const avail = this.buf.length - this.pos;
     const take = Math.min(avail, this.bodyNeeded);
     if (take > 0) {
-      if (!this.discardBody) this.bodyChunks.push(this.buf.subarray(this.pos, this.pos + take));
+      this.bodyChunks.push(this.buf.subarray(this.pos, this.pos + take));
       this.pos += take;
       this.bodyNeeded -= take;
     }
     if (this.bodyNeeded > 0) return;
     const req = this.pendingRequest!;
     const routed = this.pendingRoute!;
-    const body = this.discardBody ? null : Buffer.concat(this.bodyChunks);
+    const body = Buffer.concat(this.bodyChunks);
     this.pendingRequest = null;
     this.pendingRoute = null;
     this.bodyChunks = [];

@@ -192,3 +192,18 @@ describe('a client that hangs up mid-head', () => {
     expect(r.closed).toBe(true);
   });
 });
+
+describe('request bodies on Dir routes', () => {
+  it('answers a POST to a Dir at once (405) without waiting for its body', async () => {
+    const r = await exchange(srv.port, 'POST /static/hello.txt HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100000\r\n\r\n', { waitClose: true });
+    expect(comparable(r.bytes).status).toBe('HTTP/1.1 405 Method Not Allowed');
+  });
+
+  it('skips the body of a GET with one and serves the pipelined request after it', async () => {
+    const r = await exchange(srv.port, 'GET /static/hello.txt HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nxxxxx' + get('/static/digits.txt'), { quietMs: 300 });
+    const text = r.bytes.toString();
+    expect(text).toContain('hello text\n');
+    expect(text).toContain('0123456789');
+    expect(text).not.toContain('400 Bad Request');
+  });
+});
