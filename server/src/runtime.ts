@@ -10,6 +10,7 @@ import { Connection } from './http/connection.js';
 import type { ConnectionHost, ConnectionLimits } from './http/connection-host.js';
 import { AccessLog } from './log/access-log.js';
 import { ErrorLog } from './log/error-log.js';
+import { HandlerRoom } from './handler/handler-room.js';
 import { buildWorld, type World } from './world.js';
 
 /** How to find and run one server. */
@@ -47,6 +48,7 @@ function limitsOf(config: ServerConfig): ConnectionLimits {
     maxProxyBody: 16 * 1024 * 1024,
     contentLength: s.int('limits.content_length'),
     uploadTempStore: s.str('upload.temp_store'),
+    noClobberXff: s.int('no_clobber_xff') === 1,
   };
 }
 
@@ -54,6 +56,7 @@ function limitsOf(config: ServerConfig): ConnectionLimits {
 export class Runtime implements ConnectionHost {
   readonly log: ErrorLog;
   readonly accessLog: AccessLog;
+  readonly handlers: HandlerRoom;
   limits: ConnectionLimits;
   private current: World;
   private server: Server | null = null;
@@ -66,6 +69,7 @@ export class Runtime implements ConnectionHost {
     this.accessLog = opts.accessLog ?? new AccessLog();
     this.current = buildWorld(config, undefined, opts.cwd);
     this.limits = limitsOf(config);
+    this.handlers = new HandlerRoom(this.log, opts.cwd ?? process.cwd());
   }
 
   /** The world new requests are routed in. */
@@ -87,6 +91,7 @@ export class Runtime implements ConnectionHost {
       if (this.current.config.settings.int('net.tcp_keepalive') === 1) socket.setKeepAlive(true);
     });
     this.server = server;
+    this.handlers.apply(this.current);
     this.startSweep();
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -121,6 +126,7 @@ export class Runtime implements ConnectionHost {
     const restartNeeded = (['bindAddr', 'port', 'chroot', 'useSsl', 'pidFile'] as const).filter((k) => old[k] !== now[k]);
     this.current = buildWorld(config, this.current, this.opts.cwd);
     this.limits = limitsOf(config);
+    this.handlers.apply(this.current);
     this.log.setLevel(now.errorLogLevel);
     this.log.reopen();
     this.accessLog.reopen();
@@ -171,8 +177,46 @@ export class Runtime implements ConnectionHost {
     while (this.conns.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     for (const c of this.conns) c.destroy();
     await closed;
+    this.handlers.close();
     await this.accessLog.close();
   }
+}
+
+/** The control port's view of a runtime (see control/control-port.ts). */
+export function controlTargetOf(rt: Runtime, signal: (sig: 'SIGINT' | 'SIGTERM' | 'SIGHUP') => void) {
+  const ago = (t: number, now: number) => Math.max(0, Math.floor((now - t) / 1000));
+  return {
+    uuid: () => rt.world().config.server.uuid,
+    info: () => {
+      const s = rt.world().config.server;
+      return { port: s.port, bindAddr: s.bindAddr, uuid: s.uuid, chroot: s.chroot, accessLog: s.accessLog, errorLog: s.errorLog, pidFile: s.pidFile, defaultHostname: s.defaultHost };
+    },
+    *connections() {
+      const now = Date.now();
+      for (const c of rt.connections()) {
+        yield {
+          id: c.handlerId, fd: c.id, type: c.type, lastPing: ago(Math.max(c.lastRead, c.lastWrite), now),
+          lastRead: ago(c.lastRead, now), lastWrite: ago(c.lastWrite, now), bytesRead: c.bytesRead, bytesWritten: c.bytesWritten,
+        };
+      }
+    },
+    *tasks() {
+      yield { id: 1, system: true, name: 'server', state: 'accepting', status: 'running' as const };
+      yield { id: 2, system: true, name: 'control', state: 'serving', status: 'running' as const };
+      let id = 3;
+      for (const c of rt.connections()) yield { id: id++, system: false, name: c.type === 3 ? 'WS' : c.type === 2 ? 'MSG' : 'HTTP', state: c.state, status: 'ready' as const };
+    },
+    kill: (id: number) => {
+      for (const c of rt.connections()) {
+        if (c.handlerId === id) {
+          c.kill();
+          return true;
+        }
+      }
+      return false;
+    },
+    signal,
+  };
 }
 
 /** Reads the config and builds an unstarted runtime; throws when the configuration is refused. */

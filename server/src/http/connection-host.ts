@@ -2,6 +2,7 @@
 // to be forgotten when it closes. The runtime implements it; tests can hand in their own.
 import type { AccessLog } from '../log/access-log.js';
 import type { ErrorLog } from '../log/error-log.js';
+import type { HandlerRoom } from '../handler/handler-room.js';
 import type { World } from '../world.js';
 import type { Connection } from './connection.js';
 
@@ -21,6 +22,8 @@ export interface ConnectionLimits {
   contentLength: number;
   /** upload.temp_store: where larger handler bodies go; empty means they are refused with 413. */
   uploadTempStore: string;
+  /** no_clobber_xff: keep the client's X-Forwarded-For in handler messages. */
+  noClobberXff: boolean;
 }
 
 /** The server side of a connection. */
@@ -29,6 +32,8 @@ export interface ConnectionHost {
   readonly limits: ConnectionLimits;
   readonly log: ErrorLog;
   readonly accessLog: AccessLog;
+  /** The handler sockets and the connection-id registry. */
+  readonly handlers: HandlerRoom;
   /** Called once when a connection closes. */
   forget(conn: Connection): void;
 }

@@ -11,27 +11,42 @@ import { parseRequestHead } from './parser.js';
 import { CANNED, type CannedStatus } from './canned.js';
 import { CONTINUE_100 } from './responses.js';
 import type { ConnectionHost } from './connection-host.js';
-import { serveDirRequest, serveProxyRequest } from './dispatch.js';
+import { sendFileFrom, serveDirRequest, serveProxyRequest } from './dispatch.js';
+import { flagsHex, WebSocketDecoder } from '@m2/shared';
+import type { HandlerTarget } from '../config/server-config.js';
+import type { HandlerChannel } from '../handler/handler-channel.js';
+import type { HandlerClient } from '../handler/handler-room.js';
+import { encodeFor, httpFields, isWebSocketUpgrade, websocketAccept, type Peer } from './handler-request.js';
+import { FLASH_POLICY, isJsonPing, parseSocketMessage, startsSocketMessage } from './socket-message.js';
+
+const EMPTY = Buffer.alloc(0);
 
 /** Where a connection is in its life. */
-export type ConnState = 'head' | 'body' | 'serving' | 'closing' | 'closed';
+export type ConnState = 'head' | 'body' | 'serving' | 'socket' | 'closing' | 'closed';
 /** What can happen to a connection. */
-export type ConnEvent = 'data' | 'head' | 'head-body' | 'bad' | 'body-done' | 'served-keep' | 'served-close' | 'remote-end' | 'error' | 'kill';
+export type ConnEvent = 'data' | 'head' | 'head-body' | 'upgrade' | 'bad' | 'body-done' | 'served-keep' | 'served-close' | 'handler-close' | 'remote-end' | 'error' | 'kill';
 
 /** The transition table: from each state, the events it accepts and the state each leads to. */
 export const TRANSITIONS: Readonly<Record<ConnState, Partial<Record<ConnEvent, ConnState>>>> = {
-  head: { data: 'head', head: 'serving', 'head-body': 'body', bad: 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
-  body: { data: 'body', 'body-done': 'serving', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
-  serving: { data: 'serving', 'served-keep': 'head', 'served-close': 'closing', 'remote-end': 'serving', error: 'closed', kill: 'closed' },
-  closing: { data: 'closing', 'served-close': 'closing', 'remote-end': 'closing', error: 'closed', kill: 'closed' },
-  closed: { data: 'closed', 'remote-end': 'closed', error: 'closed', kill: 'closed', 'served-close': 'closed', 'served-keep': 'closed' },
+  head: { data: 'head', head: 'serving', 'head-body': 'body', upgrade: 'socket', bad: 'closing', 'handler-close': 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
+  body: { data: 'body', 'body-done': 'serving', 'handler-close': 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
+  serving: { data: 'serving', 'served-keep': 'head', 'served-close': 'closing', 'handler-close': 'closing', 'remote-end': 'serving', error: 'closed', kill: 'closed' },
+  socket: { data: 'socket', bad: 'closing', 'handler-close': 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
+  closing: { data: 'closing', 'served-close': 'closing', 'handler-close': 'closing', 'remote-end': 'closing', error: 'closed', kill: 'closed' },
+  closed: { data: 'closed', 'remote-end': 'closed', error: 'closed', kill: 'closed', 'served-close': 'closed', 'served-keep': 'closed', 'handler-close': 'closed' },
 };
+
+/** Bytes queued for a handler-served client past which it is too slow and is disconnected (§3.4). */
+const DELIVER_BACKLOG = 1024 * 1024;
+
+/** The largest reassembled WebSocket message forwarded to a handler (Mongrel2 allowed INT_MAX). */
+const WS_MAX_MESSAGE = 16 * 1024 * 1024;
 
 /** How many bytes of pipelined input a busy connection buffers before it stops reading the socket. */
 const PIPELINE_HIGH_WATER = 64 * 1024;
 
 /** A client connection and its state. */
-export class Connection {
+export class Connection implements HandlerClient {
   state: ConnState = 'head';
   /** Connection id (server-wide counter; the handler room reuses it). */
   readonly id: number;
@@ -58,6 +73,17 @@ export class Connection {
   private skip = 0;
   /** Per-connection resources (e.g. a Proxy backend link) that must be released on close. */
   readonly resources = new Map<string, { close(): void }>();
+  /** Handler connection id (src/register.c): -1 until this connection first talks to a handler. */
+  handlerId = -1;
+  /** The handler this connection last sent to; it gets the disconnect notice. */
+  handler: HandlerChannel | null = null;
+  /** The control port's connection type: 1 HTTP, 2 MSG (JSON/XML socket), 3 SOCKET (WebSocket). */
+  type = 1;
+  /** When set, closing sends no disconnect notice (the handler or the control port closed it). */
+  private quiet = false;
+  private requests = 0;
+  private ws: { decoder: WebSocketDecoder; req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel } | null = null;
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(readonly socket: Socket, readonly host: ConnectionHost, id: number) {
     this.id = id;
@@ -96,6 +122,7 @@ export class Connection {
   private cleanup(): void {
     for (const r of this.resources.values()) r.close();
     this.resources.clear();
+    if (this.handlerId >= 0) this.host.handlers.unregister(this.handlerId, this.quiet ? null : this.handler);
     // A connection that ended gracefully (socket.end) flushes what it wrote; anything else is torn down now.
     if (!this.socket.writableEnded) this.socket.destroy();
     this.host.forget(this);
@@ -115,6 +142,8 @@ export class Connection {
     if (this.state === 'head') {
       this.reads++;
       this.parseNext();
+    } else if (this.state === 'socket') {
+      this.readSocket();
     } else if (this.state === 'body') {
       this.takeBody();
     } else if (this.buf.length - this.pos > PIPELINE_HIGH_WATER) {
@@ -147,6 +176,7 @@ export class Connection {
       return;
     }
     const limits = this.host.limits;
+    if (startsSocketMessage(this.buf, this.pos)) return this.socketMessage();
     const r = parseRequestHead(this.buf, this.pos, limits);
     if (r.kind === 'incomplete') {
       if (this.remoteEnded) {
@@ -176,18 +206,26 @@ export class Connection {
 
   private startRequest(req: HttpRequest): void {
     this.current = req;
+    this.requests++;
     const hostHeader = req.authority ?? headerValue(req, 'host');
     const routed = routeRequest(this.host.world(), hostHeader, req.path);
     if (!routed) return this.fail(404);
-    // Chunked request bodies are decoded only for handlers (the handler room); Dir and Proxy refuse them.
-    if (req.chunked) return this.fail(400);
     const kind = routed.route.target.kind;
-    if (kind === 'handler') {
-      // connection_http_to_handler's checks, in its order; delivery itself belongs to the handler room.
+    // Chunked request bodies are uploads, which only handlers take (through upload.temp_store); Dir and Proxy refuse them.
+    if (req.chunked) return this.fail(kind === 'handler' ? 413 : 400);
+    if (routed.route.target.kind === 'handler') {
+      // connection_http_to_handler's checks, in its order.
+      const target = routed.route.target;
       const expect = headerValue(req, 'expect');
       if (expect !== undefined && expect !== '100-continue') return this.fail(417);
-      if (req.contentLength > this.host.limits.contentLength && !this.host.limits.uploadTempStore) return this.fail(413);
-      return this.fail(404);
+      const channel = this.host.handlers.channelFor(target);
+      if (!channel) return this.fail(404);
+      if (this.requests === 1 && isWebSocketUpgrade(req)) return this.startWebSocket(req, routed, target, channel);
+      if (req.contentLength > this.host.limits.contentLength) {
+        // Larger bodies go through upload.temp_store, which this build does not have yet: 413, as without it.
+        return this.fail(413);
+      }
+      if (expect === '100-continue') this.write(CONTINUE_100);
     }
     if (req.contentLength > 0 && kind === 'dir') {
       // A Dir ignores the body: answer now and skip the body's bytes before reading the next request.
@@ -196,7 +234,7 @@ export class Connection {
       if (req.contentLength > this.host.limits.maxProxyBody) return this.fail(413);
       // The body is read before the request goes to the backend, so the client is told to send it now
       // (the backend's own 100 Continue, if it sends one, is forwarded too: several 1xx are allowed).
-      if (headerValue(req, 'expect')?.toLowerCase() === '100-continue') this.write(CONTINUE_100);
+      if (kind === 'proxy' && headerValue(req, 'expect')?.toLowerCase() === '100-continue') this.write(CONTINUE_100);
       this.pendingRequest = req;
       this.pendingRoute = routed;
       this.bodyNeeded = req.contentLength;
@@ -237,13 +275,22 @@ export class Connection {
     const target = routed.route.target;
     if (target.kind === 'dir') serveDirRequest(this, req, routed, target).then(done, onError);
     else if (target.kind === 'proxy') serveProxyRequest(this, req, routed, target, body).then(done, onError);
+    else {
+      const channel = this.host.handlers.channelFor(target);
+      if (!channel) return this.fail(404);
+      this.ensureId();
+      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), body ?? EMPTY)));
+      this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: req.method, path: req.path, version: req.version, status: 200, size: req.contentLength });
+      // Mongrel2 never closes a handler-served connection on its own, HTTP/1.0 and Connection: close included.
+      this.served(req, false, true);
+    }
   }
 
   /** A response is complete: keep reading (pipelining) or close. */
-  private served(req: HttpRequest, close: boolean): void {
+  private served(req: HttpRequest, close: boolean, handlerServed = false): void {
     if (this.state !== 'serving') return;
     this.current = null;
-    if (close || this.shouldClose(req)) {
+    if (!handlerServed && (close || this.shouldClose(req))) {
       this.fire('served-close');
       this.socket.end();
       return;
@@ -273,4 +320,146 @@ export class Connection {
     this.bytesWritten += data.length;
     this.socket.end(data);
   }
+
+  // ---- handlers (src/handler.c, connection_http_to_handler, the deliver task) ----
+
+  private peer(): Peer {
+    return { handlerId: this.handlerId, remoteAddr: this.remoteAddr, noClobberXff: this.host.limits.noClobberXff, tls: false };
+  }
+
+  /** Sends a message to a handler, registering this connection's id the first time. */
+  private toHandler(channel: HandlerChannel, _target: HandlerTarget, msg: Uint8Array): void {
+    this.handler = channel;
+    channel.send(msg);
+  }
+
+  private ensureId(): void {
+    if (this.handlerId < 0) this.handlerId = this.host.handlers.register(this);
+  }
+
+  private startWebSocket(req: HttpRequest, routed: Routed, target: HandlerTarget, channel: HandlerChannel): void {
+    this.fire('upgrade');
+    this.type = 3;
+    this.ensureId();
+    const accept = websocketAccept(headerValue(req, 'sec-websocket-key') ?? '');
+    this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), Buffer.from(accept, 'latin1'), 'WEBSOCKET_HANDSHAKE')));
+    this.ws = { decoder: new WebSocketDecoder({ maxMessage: WS_MAX_MESSAGE }), req, routed, target, channel };
+    this.readSocket();
+  }
+
+  /** Frames (WebSocket) or NUL-terminated messages (JSON/XML sockets) on an upgraded connection. */
+  private readSocket(): void {
+    if (!this.ws) return this.parseNext();
+    const { decoder, req, routed, target, channel } = this.ws;
+    const bytes = this.buf.subarray(this.pos);
+    this.pos = this.buf.length;
+    for (const ev of decoder.push(bytes)) {
+      if (ev.kind === 'error') {
+        this.host.log.info(`connection ${this.handlerId}: WebSocket protocol violation: ${ev.reason}`);
+        this.destroy();
+        return;
+      }
+      const payload = Buffer.from(ev.payload.buffer, ev.payload.byteOffset, ev.payload.byteLength);
+      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), payload, 'WEBSOCKET', [['FLAGS', flagsHex(ev.flags)]])));
+    }
+  }
+
+  /** A JSON or XML socket message (or the Flash policy request) where a request head would be. */
+  private socketMessage(): void {
+    const r = parseSocketMessage(this.buf, this.pos, this.host.limits.bufferSize);
+    if (r.kind === 'incomplete') {
+      if (this.remoteEnded) {
+        this.socket.end();
+        this.fire('remote-end');
+      }
+      return;
+    }
+    if (r.kind === 'error') return this.fail(400);
+    this.pos = r.end;
+    this.reads = 0;
+    const m = r.message;
+    if (m.kind === 'policy') {
+      this.fire('bad');
+      this.endWith(FLASH_POLICY);
+      return;
+    }
+    this.type = 2;
+    if (isJsonPing(m)) {
+      this.lastRead = Date.now();
+      return this.parseNext();
+    }
+    const routed = routeRequest(this.host.world(), undefined, m.path);
+    const target = routed?.route.target;
+    const channel = target?.kind === 'handler' ? this.host.handlers.channelFor(target) : undefined;
+    if (!routed || target?.kind !== 'handler' || !channel) return this.fail(404);
+    this.ensureId();
+    const headers: [string, string][] = this.host.limits.noClobberXff ? [] : [['x-forwarded-for', this.remoteAddr]];
+    this.toHandler(channel, target, encodeFor(target, {
+      sender: target.sendIdent, connId: this.handlerId, path: m.path, headers, method: m.kind === 'json' ? 'JSON' : 'XML',
+      pattern: routed.pattern, urlScheme: 'http', remoteAddr: this.remoteAddr, body: m.body,
+    }));
+    this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: m.kind === 'json' ? 'JSON' : 'XML', path: m.path, version: '', status: 200, size: m.body.length });
+    this.parseNext();
+  }
+
+  /** A handler's message body for this client (HandlerClient). */
+  deliver(body: Buffer, channel: HandlerChannel): void {
+    if (this.state === 'closed' || this.state === 'closing') return;
+    let data = body;
+    if (this.type === 2 && channel.target.rawPayload !== 1) {
+      const end = data.length > 0 && data[data.length - 1] === 0 ? data.length - 1 : data.length;
+      data = Buffer.from(data.subarray(0, end).toString('base64'), 'latin1');
+    }
+    this.tail = this.tail.then(() => {
+      if (this.state === 'closed') return;
+      this.write(data);
+      if (this.socket.writableLength > DELIVER_BACKLOG) {
+        this.host.log.warn(`connection ${this.handlerId}: client is not reading its replies; disconnecting`);
+        this.destroy();
+      }
+    });
+  }
+
+  /** An empty reply: flush what is queued, then close, without a disconnect notice (HandlerClient). */
+  closeFromHandler(): void {
+    this.quiet = true;
+    this.tail = this.tail.then(() => {
+      if (this.state === 'closed') return;
+      this.fire('handler-close');
+      this.socket.end();
+    });
+  }
+
+  /** `ctl` keep-alive (HandlerClient). */
+  touch(): void {
+    this.lastRead = Date.now();
+  }
+
+  /** `ctl` cancel or a refused extended request: close now, no notice (HandlerClient). */
+  cancel(): void {
+    this.quiet = true;
+    this.destroy();
+  }
+
+  /** Closes on the control port's `kill`: no disconnect notice, as Mongrel2. */
+  kill(): void {
+    this.quiet = true;
+    this.fire('kill');
+  }
+
+  /** `sendfile`: streams a file from the server's directory after what is already queued (HandlerClient). */
+  sendfile(path: string): void {
+    this.tail = this.tail.then(async () => {
+      if (this.state === 'closed') return;
+      try {
+        await sendFileFrom(this, path);
+      } catch (e) {
+        this.host.log.warn(`connection ${this.handlerId}: sendfile ${path} failed: ${(e as Error).message}`);
+        this.destroy();
+      }
+    });
+  }
+
+  /** `ctl` credits for upload streams; this build sends uploads only inline (HandlerClient). */
+  credit(_bytes: number): void {}
 }

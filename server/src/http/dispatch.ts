@@ -2,6 +2,8 @@
 // connection_http_to_proxy / connection_proxy_* in src/connection.c). Each resolves with whether the
 // connection must close after this response; the access log gets the entry Mongrel2 writes.
 import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { DirTarget, ProxyTarget } from '../config/server-config.js';
 import { BackendError, BackendLink } from '../proxy/backend-link.js';
 import type { Routed } from '../world.js';
@@ -50,6 +52,19 @@ function dropProxy(conn: Connection): void {
     link.close();
     conn.resources.delete('proxy');
   }
+}
+
+/**
+ * The `sendfile` extended reply: streams a file from the server's directory (its chroot), refusing paths that
+ * leave it (the C plugin opened whatever path it was given).
+ */
+export async function sendFileFrom(conn: Connection, path: string): Promise<void> {
+  const root = process.cwd();
+  const full = await realpath(resolve(root, path.replace(/^\/+/, '')));
+  if (full !== root && !full.startsWith(root.endsWith('/') ? root : root + '/')) throw new Error(`${path} is outside ${root}`);
+  const st = await stat(full);
+  if (!st.isFile()) throw new Error(`${path} is not a file`);
+  await sendFile(conn, full, 0, st.size);
 }
 
 /** Serves a Dir route. */

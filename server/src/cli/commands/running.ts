@@ -16,10 +16,11 @@ import { withDb } from './db-access.js';
 /** Our own mongrel2 launcher, resolved from this package (never from PATH). */
 export const MONGREL2_BIN = fileURLToPath(new URL('../../../bin/mongrel2.js', import.meta.url));
 
-interface ServerSel { uuid: string; name: string; chroot: string; pid_file: string }
+/** A server row as the selector options pick it. */
+export interface ServerSel { id: number; uuid: string; name: string; chroot: string; pid_file: string }
 
 /** The servers a command line selects, or an exit code after logging why there are none. */
-function select(cmd: CommandLine, io: Io, db: Database.Database): ServerSel[] | number {
+export function select(cmd: CommandLine, io: Io, db: Database.Database): ServerSel[] | number {
   const every = option(cmd, io, 'every');
   const name = option(cmd, io, 'name');
   const host = option(cmd, io, 'host');
@@ -28,7 +29,7 @@ function select(cmd: CommandLine, io: Io, db: Database.Database): ServerSel[] | 
     logErr(io, 'You must give either --every, --name, --host, or --uuid');
     return 255;
   }
-  const cols = 'SELECT uuid, name, chroot, pid_file FROM server';
+  const cols = 'SELECT id, uuid, name, chroot, pid_file FROM server';
   const rows = (every !== undefined ? db.prepare(`${cols} ORDER BY id`).all()
     : name !== undefined ? db.prepare(`${cols} WHERE name = ? ORDER BY id`).all(name)
       : host !== undefined ? db.prepare(`${cols} WHERE default_host = ? ORDER BY id`).all(host)

@@ -1,0 +1,134 @@
+// One handler's pair of ZeroMQ sockets (src/handler.c: Handler_send_create, Handler_recv_create, Handler_task):
+// a PUSH bound at send_spec carrying requests out (identity send_ident), and a SUB bound at recv_spec,
+// subscribed to recv_ident, carrying replies in. Binds are retried 10 times, a second apart. Sends never wait
+// on the hot path: a message goes straight into ZeroMQ's queue while the socket is writable, and only when it
+// is not (no handler connected yet, or the high-water mark reached) does it wait in a JavaScript queue — so a
+// request pushed while no handler runs is delivered when one connects.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Push, Subscriber } from 'zeromq';
+import type { HandlerTarget } from '../config/server-config.js';
+
+/** ZMQ_IDENTITY / ZMQ_ROUTING_ID. */
+const ZMQ_ROUTING_ID = 5;
+/** How many times a bind is tried, a second apart (Handler_send_create / Handler_recv_create). */
+const BIND_ATTEMPTS = 10;
+
+/** What a channel needs from the server. */
+export interface ChannelHost {
+  /** Called with every message that arrives on the SUB socket. */
+  onReply(channel: HandlerChannel, msg: Buffer): void;
+  log: { error(m: string): void; info(m: string): void; warn(m: string): void };
+}
+
+/** An `ipc://` endpoint relative to the server's directory, made absolute (its directory created). */
+export function resolveEndpoint(spec: string, cwd: string): string {
+  if (!spec.startsWith('ipc://')) return spec;
+  const path = resolve(cwd, spec.slice('ipc://'.length));
+  mkdirSync(dirname(path), { recursive: true });
+  return `ipc://${path}`;
+}
+
+/** The key two handler rows share their sockets by (Config_push_unique_handler: same send_spec and recv_spec). */
+export function channelKey(t: HandlerTarget): string {
+  return `${t.sendSpec}\u0000${t.recvSpec}`;
+}
+
+async function bindWithRetries(bind: () => Promise<void>, what: string, host: ChannelHost, stopped: () => boolean): Promise<boolean> {
+  for (let attempt = 1; attempt <= BIND_ATTEMPTS && !stopped(); attempt++) {
+    try {
+      await bind();
+      return true;
+    } catch (e) {
+      host.log.error(`Failed to bind ${what} (attempt ${attempt}/${BIND_ATTEMPTS}): ${(e as Error).message}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  host.log.error(`Too many bind attempts for ${what}, giving up on this handler.`);
+  return false;
+}
+
+/** A handler's sockets, its send queue and its receive loop. */
+export class HandlerChannel {
+  readonly push = new Push({ linger: 0, sendHighWaterMark: 10000 });
+  readonly sub = new Subscriber({ linger: 0, receiveHighWaterMark: 10000 });
+  private readonly queue: Buffer[] = [];
+  private draining = false;
+  private stopped = false;
+  /** Whether both sockets are bound. */
+  ready = false;
+
+  constructor(readonly target: HandlerTarget, private readonly host: ChannelHost, private readonly cwd: string) {
+    // Mongrel2 sets ZMQ_IDENTITY on its PUSH; zeromq.js keeps the option setter protected.
+    if (target.sendIdent !== '') (this.push as unknown as { setStringOption(o: number, v: string): void }).setStringOption(ZMQ_ROUTING_ID, target.sendIdent);
+    this.sub.subscribe(target.recvIdent);
+  }
+
+  /** Binds both sockets (with retries) and starts reading replies. */
+  async start(): Promise<void> {
+    const t = this.target;
+    const send = resolveEndpoint(t.sendSpec, this.cwd);
+    const recv = resolveEndpoint(t.recvSpec, this.cwd);
+    const okSend = await bindWithRetries(() => this.push.bind(send), `handler send_spec ${t.sendSpec}`, this.host, () => this.stopped);
+    const okRecv = await bindWithRetries(() => this.sub.bind(recv), `handler recv_spec ${t.recvSpec}`, this.host, () => this.stopped);
+    this.ready = okSend && okRecv;
+    if (okRecv) void this.receiveLoop();
+    this.drain();
+  }
+
+  private async receiveLoop(): Promise<void> {
+    try {
+      for await (const frames of this.sub) {
+        const msg = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
+        try {
+          this.host.onReply(this, msg);
+        } catch (e) {
+          this.host.log.error(`handler ${this.target.sendIdent}: reply failed: ${(e as Error).message}`);
+        }
+      }
+    } catch (e) {
+      if (!this.stopped) this.host.log.error(`handler ${this.target.recvSpec} receive loop ended: ${(e as Error).message}`);
+    }
+  }
+
+  /** Sends one request message; never blocks the caller. */
+  send(msg: Buffer | Uint8Array): void {
+    if (this.stopped) return;
+    const buf = Buffer.isBuffer(msg) ? msg : Buffer.from(msg.buffer, msg.byteOffset, msg.byteLength);
+    if (!this.draining && this.queue.length === 0 && (this.push as unknown as { writable: boolean }).writable) {
+      this.push.send(buf).catch((e: Error) => this.host.log.error(`handler send failed: ${e.message}`));
+      return;
+    }
+    this.queue.push(buf);
+    this.drain();
+  }
+
+  /** How many messages wait for a handler to take them. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  private drain(): void {
+    if (this.draining || this.queue.length === 0 || !this.ready) return;
+    this.draining = true;
+    void (async () => {
+      try {
+        while (this.queue.length > 0 && !this.stopped) {
+          await this.push.send(this.queue[0]!);
+          this.queue.shift();
+        }
+      } catch (e) {
+        if (!this.stopped) this.host.log.error(`handler send queue stopped: ${(e as Error).message}`);
+      } finally {
+        this.draining = false;
+      }
+    })();
+  }
+
+  /** Closes both sockets. */
+  close(): void {
+    this.stopped = true;
+    this.push.close();
+    this.sub.close();
+  }
+}
