@@ -17,7 +17,8 @@ import { ServerConfigError } from './config/server-config.js';
 import { AccessLog } from './log/access-log.js';
 import { ErrorLog } from './log/error-log.js';
 import { PidFile, serverPath } from './process/pid-file.js';
-import { createRuntime, readServerConfig } from './runtime.js';
+import { ControlPort, controlSpec, resolveControlEndpoint } from './control/control-port.js';
+import { controlTargetOf, createRuntime, readServerConfig } from './runtime.js';
 
 const stderr = (level: 'INFO' | 'WARN' | 'ERROR', msg: string) => process.stderr.write(renderLogLine(level, msg));
 
@@ -79,6 +80,14 @@ async function main(): Promise<void> {
     pid.remove();
     die(`Failed to open the logs: ${(e as Error).message}`);
   }
+  // The control port (src/control.c): the server row's control_port, else the setting, else ipc://run/control.
+  const endpoint = resolveControlEndpoint(controlSpec(server.controlPort, config.settings.raw('control_port')), root, server.chroot !== '');
+  const control = new ControlPort(endpoint, controlTargetOf(runtime, (sig) => process.kill(process.pid, sig)), log);
+  try {
+    await control.start();
+  } catch (e) {
+    log.error(`Control port ${endpoint} not started: ${(e as Error).message}`);
+  }
   log.info(`-- ${VERSION} Running. Copyright (C) Zed A. Shaw. Licensed BSD.`);
   if (process.send) {
     process.stderr.on('error', () => {}); // the parent stops reading our stderr once we are serving
@@ -93,7 +102,7 @@ async function main(): Promise<void> {
     }
     stopping = true;
     log.info(`Shutting down on ${signal}.`);
-    void runtime.stop().then(() => {
+    void control.stop().then(() => runtime.stop()).then(() => {
       log.info(`Removing pid file ${server.pidFile}`);
       pid.remove();
       log.close();

@@ -91,8 +91,14 @@ export class ControlClient {
 
   private socket(): Request {
     if (!this.sock) {
-      this.sock = new Request({ linger: 0, sendTimeout: this.timeoutMs, receiveTimeout: this.timeoutMs });
-      this.sock.connect(this.endpoint);
+      const sock = new Request({ linger: 0, sendTimeout: this.timeoutMs, receiveTimeout: this.timeoutMs });
+      try {
+        sock.connect(this.endpoint);
+      } catch (e) {
+        sock.close();
+        throw e;
+      }
+      this.sock = sock;
     }
     return this.sock;
   }

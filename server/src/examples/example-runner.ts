@@ -29,8 +29,9 @@ export interface ExampleOptions {
 /** Stops a running example: ends its receive loop and timers, sends what is queued and closes its sockets. */
 export type StopFn = () => Promise<void>;
 
-/** The default endpoints, the ones the mongrel2 example configurations use. */
+/** The default send_spec (mongrel2's PUSH, the handler's PULL), as the mongrel2 example configurations use. */
 export const DEFAULT_SEND_SPEC = 'tcp://127.0.0.1:9997';
+/** The default recv_spec (mongrel2's SUB, the handler's PUB). */
 export const DEFAULT_RECV_SPEC = 'tcp://127.0.0.1:9996';
 
 /** Opens a ready Connection for an example from its options. */

@@ -161,9 +161,12 @@ describe('Connection', () => {
     expect(() => conn.deliver(JSON_UUID, [1], 'late')).toThrow(/shut down/);
   });
 
-  it('refuses an invalid UUID or id before anything is queued', () => {
+  it('refuses an invalid UUID or id before anything is queued', async () => {
     expect(() => conn.deliver('bad uuid', [1], 'x')).toThrow();
-    expect(() => conn.deliver(JSON_UUID, ['1x'], 'x')).toThrow();
+    const ids: (string | number)[] = Array.from({ length: 200 }, (_, i) => i);
+    ids.push('1x');
+    expect(() => conn.deliver(JSON_UUID, ids, 'x')).toThrow(/not decimal/);
     conn.deliver(JSON_UUID, [], 'nobody');
+    expect(await fake.quiet(100)).toEqual([]);
   });
 });
