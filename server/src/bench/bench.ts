@@ -20,7 +20,7 @@ const DURATION = process.env.M2_BENCH_SECONDS ?? '5';
 /** How many alternating rounds each comparison runs (M2_BENCH_ROUNDS, default 2). */
 const ROUNDS = Number(process.env.M2_BENCH_ROUNDS ?? '2');
 /** Which cases to run (M2_BENCH_CASES=static,big,proxy,memory,concurrent,reload; default all). */
-const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,memory,concurrent,reload').split(','));
+const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,fanout,memory,concurrent,reload').split(','));
 
 function need(cmd: string, pkg: string): void {
   try {
@@ -63,7 +63,10 @@ async function startBackend(): Promise<{ port: number; close(): void }> {
   return { port: (server.address() as { port: number }).port, close: () => server.close() };
 }
 
-function makeSite(dir: string, port: number, backendPort: number): string {
+/** Ports of the bench handler's sockets, per server (each server binds its own pair). */
+interface HandlerPorts { send: number; recv: number }
+
+function makeSite(dir: string, port: number, backendPort: number, hp: HandlerPorts): string {
   for (const d of ['logs', 'run', 'static']) mkdirSync(join(dir, d), { recursive: true });
   writeFileSync(join(dir, 'static', 'small.txt'), 'a small static file, about a hundred bytes long, served with keep-alive.\n');
   writeFileSync(join(dir, 'static', 'big.bin'), Buffer.alloc(1024 * 1024, 7));
@@ -71,7 +74,9 @@ function makeSite(dir: string, port: number, backendPort: number): string {
   bind_addr="127.0.0.1", access_log="/logs/access.log", error_log="/logs/error.log", pid_file="/run/mongrel2.pid",
   default_host="localhost", hosts=[Host(name="localhost", routes={
     '/static/': Dir(base='static/', index_file='index.html', default_ctype='text/plain'),
-    '/proxy/': Proxy(addr='127.0.0.1', port=${backendPort})})])
+    '/proxy/': Proxy(addr='127.0.0.1', port=${backendPort}),
+    '/handler': Handler(send_spec='tcp://127.0.0.1:${hp.send}', send_ident='bench-handler', recv_spec='tcp://127.0.0.1:${hp.recv}', recv_ident=''),
+    '/fanout': Handler(send_spec='tcp://127.0.0.1:${hp.send}', send_ident='bench-handler', recv_spec='tcp://127.0.0.1:${hp.recv}', recv_ident='')})])
 servers = [main]
 settings = {"server.daemonize": "0", "limits.min_ping": "0", "limits.min_read_rate": "0", "limits.min_write_rate": "0", "superpoll.max_fd": "20000"}
 `);
@@ -79,7 +84,7 @@ settings = {"server.daemonize": "0", "limits.min_ping": "0", "limits.min_read_ra
   return join(dir, 'config.sqlite');
 }
 
-interface Srv { name: string; port: number; pid: number; stop(): Promise<void> }
+interface Srv { name: string; port: number; pid: number; output(): string; stop(): Promise<void> }
 
 async function startServer(name: string, bin: string, args: string[], dir: string, port: number): Promise<Srv> {
   const proc = spawn(bin, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -96,7 +101,7 @@ async function startServer(name: string, bin: string, args: string[], dir: strin
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    name, port, pid: proc.pid!,
+    name, port, pid: proc.pid!, output: () => err,
     stop: () => new Promise<void>((r) => {
       if (proc.exitCode !== null) return r();
       proc.once('exit', () => r());
@@ -151,6 +156,56 @@ async function memoryPerConnection(srv: Srv, n: number): Promise<{ perConnKiB: n
   return { perConnKiB: (after - before) / n, served };
 }
 
+/**
+ * The bench handler: one child process serving both servers' handler sockets, the same program for both. It
+ * answers `/handler` requests with a small HTTP response and, for `/fanout`, waits until 128 clients have
+ * asked, then sends one message to all of them in a single reply.
+ */
+function startBenchHandler(node: string, ports: HandlerPorts[]): { stop(): void } {
+  // Written for speed so the handler is not what is measured: it reads only the message prefix, builds
+  // replies as Buffers, and sends without waiting unless ZeroMQ pushes back.
+  const code = `
+    const { Pull, Publisher } = require(${JSON.stringify(join(REPO, 'node_modules/zeromq'))});
+    const reply = Buffer.from(' HTTP/1.1 200 OK\\r\\nContent-Length: 6\\r\\n\\r\\nhello\\n');
+    const sender = Buffer.from('bench-handler ');
+    for (const p of ${JSON.stringify(ports)}) {
+      const pull = new Pull(); pull.connect('tcp://127.0.0.1:' + p.send);
+      const pub = new Publisher({ sendHighWaterMark: 100000 }); pub.connect('tcp://127.0.0.1:' + p.recv);
+      const queue = []; let draining = false; let last = Promise.resolve();
+      const drain = async () => { draining = true; await last.catch(() => {}); while (queue.length) { last = pub.send(queue.shift()); await last; } draining = false; };
+      const send = (m) => {
+        if (draining || queue.length) { queue.push(m); return; }
+        try { last = pub.send(m); last.catch(() => {}); } catch (e) { queue.push(m); drain(); }
+      };
+      let fan = [];
+      (async () => {
+        for await (const [msg] of pull) {
+          const sp1 = msg.indexOf(32); const sp2 = msg.indexOf(32, sp1 + 1); const sp3 = msg.indexOf(32, sp2 + 1);
+          const id = msg.toString('latin1', sp1 + 1, sp2); const path = msg.toString('latin1', sp2 + 1, sp3);
+          if (path === '@*') continue;
+          if (path === '/fanout') { fan.push(id); if (fan.length === 128) { const ids = fan.join(' '); fan = []; send(Buffer.concat([sender, Buffer.from(ids.length + ':' + ids + ','), reply])); } continue; }
+          send(Buffer.concat([sender, Buffer.from(id.length + ':' + id + ','), reply]));
+        }
+      })();
+    }`;
+  const child = spawn(node, ['-e', code], { stdio: 'ignore' });
+  return { stop: () => child.kill('SIGTERM') };
+}
+
+/** Opens `n` connections that each ask /fanout; resolves with ms from the last request until all got the message. */
+async function fanout(port: number, n: number): Promise<number> {
+  const socks = await Promise.all(Array.from({ length: n }, () => new Promise<Socket>((r) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => r(s));
+  })));
+  const got = socks.map((s) => new Promise<number>((r) => s.once('data', () => r(performance.now()))));
+  const t0 = performance.now();
+  for (const s of socks) s.write('GET /fanout HTTP/1.1\r\nHost: localhost\r\n\r\n');
+  const times = await Promise.race([Promise.all(got), new Promise<number[]>((r) => setTimeout(() => r([NaN]), 10000))]);
+  for (const s of socks) s.destroy();
+  return Math.max(...times) - t0;
+}
+
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 async function main(): Promise<void> {
@@ -159,16 +214,22 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'm2-bench-'));
   const backend = await startBackend();
   const servers: Srv[] = [];
+  const handlerPorts: HandlerPorts[] = [];
+  let handler: { stop(): void } | null = null;
   try {
     for (const [name, bin] of [['reference C mongrel2 1.12.2', C_MONGREL2], ['ours', process.execPath]] as const) {
       const dir = join(root, name === 'ours' ? 'ours' : 'c');
       mkdirSync(dir);
       const port = await freePort();
-      const db = makeSite(dir, port, backend.port);
+      const hp = { send: await freePort(), recv: await freePort() };
+      handlerPorts.push(hp);
+      const db = makeSite(dir, port, backend.port, hp);
       const args = name === 'ours' ? [OURS, db, UUID] : [db, UUID];
       servers.push(await startServer(name, bin, args, dir, port));
     }
     const [c, ours] = servers as [Srv, Srv];
+    handler = startBenchHandler(process.execPath, handlerPorts);
+    await new Promise((r) => setTimeout(r, 800));
     const rows: string[] = [];
     const compare = async (label: string, path: string, conns: number, metric: 'rps' | 'transferMBs') => {
       // Rounds alternate C, ours, C, ours...; each side keeps its best round (the machine is shared and noisy).
@@ -187,6 +248,12 @@ async function main(): Promise<void> {
     if (CASES.has('static')) await compare('small static file, keep-alive', '/static/small.txt', 50, 'rps');
     if (CASES.has('big')) await compare('1 MiB file', '/static/big.bin', 10, 'transferMBs');
     if (CASES.has('proxy')) await compare('proxied request', '/proxy/x', 50, 'rps');
+    if (CASES.has('handler')) await compare('handler round trip (HTTP→0MQ→HTTP)', '/handler', 50, 'rps');
+    if (CASES.has('fanout')) {
+      const fc = await fanout(c.port, 128);
+      const fo = await fanout(ours.port, 128);
+      rows.push(`${'1 message fanned out to 128 conns'.padEnd(34)} C ${fmt(fc, 2)} ms | ours ${fmt(fo, 2)} ms (time until all 128 clients have it; ratio ${fmt(fo / fc, 2)})`);
+    }
     if (CASES.has('memory')) {
       const mc = await memoryPerConnection(c, 5000);
       const mo = await memoryPerConnection(ours, 5000);
@@ -213,7 +280,11 @@ async function main(): Promise<void> {
     clearInterval(reloads);
     rows.push(`${'reload under load (ours)'.padEnd(34)} ${fmt(rl.rps, 1)} req/s while reloading ${count} times; non-2xx ${rl.non2xx}; socket errors: ${rl.errors}`);
     process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds, wrk -t2\n${rows.join('\n')}\n`);
+  } catch (e) {
+    for (const s of servers) process.stderr.write(`--- ${s.name} output (last 2000 bytes):\n${s.output().slice(-2000)}\n`);
+    throw e;
   } finally {
+    handler?.stop();
     for (const s of servers) await s.stop();
     backend.close();
     rmSync(root, { recursive: true, force: true });

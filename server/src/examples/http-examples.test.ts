@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeMongrel2, disconnectNotice, jsonRequest, splitReply } from '../handler-lib/index.js';
+import { FakeMongrel2, disconnectNotice, jsonRequest, splitReply, type ReplyParts } from '../handler-lib/index.js';
 import { start as startEcho } from './echo.js';
 import type { StopFn } from './example-runner.js';
 import { STREAM_HEAD, start as startStream } from './stream.js';
@@ -113,31 +113,38 @@ describe('upload example', () => {
 });
 
 describe('stream example', () => {
-  const ticksFor = (msgs: Buffer[]) => msgs.map(splitReply).filter((r) => r.body.toString().includes('tick '));
+  const isTick = (r: ReplyParts) => r.body.toString().includes('tick ');
+  /** Reads replies until one satisfies `done`, returning them all (no fixed sleeps: robust on a loaded machine). */
+  const readUntil = async (done: (r: ReplyParts, seen: ReplyParts[]) => boolean): Promise<ReplyParts[]> => {
+    const seen: ReplyParts[] = [];
+    for (;;) {
+      const r = splitReply(await fake.next(5000));
+      seen.push(r);
+      if (done(r, seen)) return seen;
+    }
+  };
 
   it('streams chunks to every listener with one deliver, dropping disconnected ids', async () => {
     stop = await startStream({ ...opts(), intervalMs: 40 });
     await fake.send(jsonRequest(S, 1, '/stream', GET));
     await fake.send(jsonRequest(S, 2, '/stream', GET));
-    const first = await fake.take(6);
-    const heads = first.map(splitReply).filter((r) => r.body.equals(STREAM_HEAD));
-    expect(heads.map((r) => r.ids)).toEqual([['1'], ['2']]);
-    const ticks = ticksFor(first);
-    expect(ticks.at(-1)!.ids).toEqual(['1', '2']);
-    expect(ticks.at(-1)!.body.toString()).toMatch(/^[0-9a-f]+\r\ntick \d+ at \S+, 2 listening\n\r\n$/);
+    const first = await readUntil((r) => isTick(r) && r.ids.length === 2);
+    expect(first.filter((r) => r.body.equals(STREAM_HEAD)).map((r) => r.ids)).toEqual([['1'], ['2']]);
+    expect(first.at(-1)!.ids).toEqual(['1', '2']);
+    expect(first.at(-1)!.body.toString()).toMatch(/^[0-9a-f]+\r\ntick \d+ at \S+, 2 listening\n\r\n$/);
     await fake.send(disconnectNotice(S, 1));
-    await fake.quiet(60);
-    expect(ticksFor(await fake.take(2)).map((r) => r.ids)).toEqual([['2'], ['2']]);
+    await readUntil((r) => isTick(r) && r.ids.join() === '2');
+    expect(splitReply(await fake.next()).ids).toEqual(['2']); // and never '1' again
     for (let id = 100; id < 300; id++) await fake.send(jsonRequest(S, id, '/stream', GET));
-    await fake.quiet(150);
-    const split = ticksFor(await fake.take(3));
-    const at = split.findIndex((r) => r.ids.length === 128);
-    expect(split.slice(at, at + 2).map((r) => r.ids.length)).toEqual([128, 73]);
+    // 201 listeners: each tick is one deliver, split by the library into messages of 128 and 73 ids.
+    const split = await readUntil((r, seen) => r.ids.length === 73 && seen.at(-2)?.ids.length === 128);
+    expect(split.slice(-2).every(isTick)).toBe(true);
+    expect(split.slice(-2).flatMap((r) => r.ids)).toEqual(['2', ...Array.from({ length: 200 }, (_, i) => String(i + 100))]);
     await stop();
     stop = undefined;
-    const end = (await fake.quiet(100)).map(splitReply);
+    const isClose = (r: ReplyParts) => r.body.length === 0;
+    const end = await readUntil((r, seen) => isClose(r) && seen.filter(isClose).flatMap((c) => c.ids).length === 201);
     expect(end.filter((r) => r.body.toString() === '0\r\n\r\n').flatMap((r) => r.ids)).toHaveLength(201);
-    expect(end.filter((r) => r.body.length === 0).flatMap((r) => r.ids)).toHaveLength(201);
   });
 
   it('turns away listeners beyond the limit with a 503', async () => {

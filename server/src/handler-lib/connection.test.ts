@@ -2,6 +2,7 @@
 // messages written out byte for byte from spec §3.2/§3.3 (JSON and tnetstring framing, disconnect notices) and
 // asserts the exact bytes the library publishes back (spec §3.4, §3.6).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Subscriber } from 'zeromq';
 import { Connection } from './connection.js';
 import { FakeMongrel2, splitReply } from './fake-mongrel2.js';
 import { WsOpcode } from './request.js';
@@ -151,6 +152,29 @@ describe('Connection', () => {
     await conn.flush();
     const msgs = await fake.take(2000, 10000);
     expect(msgs.map(text)).toEqual(Array.from({ length: 2000 }, (_, i) => `${JSON_UUID} ${String(i % 50).length}:${i % 50}, msg ${i}`));
+  });
+
+  it('loses nothing when mongrel2 stops reading and every queue fills up', async () => {
+    const slow = new Subscriber({ linger: 0, receiveHighWaterMark: 2 });
+    slow.subscribe();
+    await slow.bind('tcp://127.0.0.1:*');
+    const got: string[] = [];
+    const reading = (async () => {
+      for await (const [m] of slow) {
+        got.push(m!.subarray(0, 60).toString('latin1').split(',')[0]!);
+        if (got.length === 1) await new Promise((r) => setTimeout(r, 400)); // stall while the sender piles up
+        if (got.length === 61) return;
+      }
+    })();
+    const pub = new Connection('slow-test', fake.sendSpec, slow.lastEndpoint!, { sendHighWaterMark: 2, onError: (e) => errors.push(e.message) });
+    await pub.ready();
+    const big = Buffer.alloc(200_000, 'z');
+    for (let i = 0; i <= 60; i++) pub.deliver(JSON_UUID, [i], big);
+    await reading;
+    expect(got).toEqual(Array.from({ length: 61 }, (_, i) => `${JSON_UUID} ${String(i).length}:${i}`));
+    expect(errors).toEqual([]);
+    await pub.shutdown();
+    slow.close();
   });
 
   it('sends what is queued on shutdown, then refuses to send', async () => {

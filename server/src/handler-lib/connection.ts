@@ -6,7 +6,9 @@
 //
 // Slow joiner: a PUB drops what it publishes before the SUB's subscription reaches it, so a reply sent right
 // after connecting can vanish. `await conn.ready()` waits until the PUB has shaken hands with mongrel2 plus a
-// short settle time (or gives up waiting after `readyTimeoutMs`, e.g. when mongrel2 is not running yet).
+// short settle time (or gives up waiting after `readyTimeoutMs`, e.g. when mongrel2 is not running yet). The
+// window reopens briefly if mongrel2 restarts and the PUB reconnects. The PUB is set to noDrop, so when ZeroMQ's
+// queue to a slow mongrel2 is full, sends wait in the queue instead of being silently dropped.
 import { encodeExtendedReply, encodeHandlerReply, encodeWebSocketFrame, type TnsValue } from '@m2/shared';
 import { Publisher, Pull } from 'zeromq';
 import { httpResponse, toBuffer, websocketHandshakeResponse, type Body, type HttpHeaders, type HttpReplyOptions } from './reply-builders.js';
@@ -201,7 +203,7 @@ export class Connection {
     this.extended(req.sender, [req.connId], 'sendfile', path);
   }
 
-  /** Resolves once everything sent so far has been handed to ZeroMQ. */
+  /** Resolves once every queued reply has been handed to ZeroMQ; rejects if a send failed since the last flush. */
   flush(): Promise<void> {
     return this.queue.flush();
   }

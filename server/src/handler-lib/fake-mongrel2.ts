@@ -1,7 +1,9 @@
 // Mongrel2's side of the handler sockets, for testing handlers without a server (spec §3.1): a PUSH bound where
 // the handler's PULL connects (send_spec) and a SUB, subscribed to everything, bound where its PUB connects
 // (recv_spec). Tests push request messages as exact bytes and read back exactly what the handler published.
-// Binding to `tcp://127.0.0.1:*` picks free ports, so tests can run in parallel.
+// Binding to `tcp://127.0.0.1:*` picks free ports, so tests can run in parallel. The SUB is read from the start,
+// as mongrel2's handler task does: a bound SUB only sends its subscription to a newly connected PUB once its
+// owner calls into the socket, so a SUB nobody reads makes the handler's PUB drop everything.
 import { Push, Subscriber } from 'zeromq';
 
 /** A reply message as mongrel2 would split it: `UUID LEN:IDLIST, BODY` (no validation beyond the split). */

@@ -91,17 +91,31 @@ export class HandlerChannel {
     }
   }
 
-  /** Sends one request message; never blocks the caller. */
+  /** Sends one request message; never blocks the caller, never reorders messages. */
   send(msg: Buffer | Uint8Array): void {
     if (this.stopped) return;
     const buf = Buffer.isBuffer(msg) ? msg : Buffer.from(msg.buffer, msg.byteOffset, msg.byteLength);
-    if (!this.draining && this.queue.length === 0 && (this.push as unknown as { writable: boolean }).writable) {
-      this.push.send(buf).catch((e: Error) => this.host.log.error(`handler send failed: ${e.message}`));
+    if (this.draining || this.queue.length > 0 || !this.ready) {
+      this.queue.push(buf);
+      this.drain();
       return;
     }
-    this.queue.push(buf);
-    this.drain();
+    try {
+      // Queued by ZeroMQ at once when it can be; otherwise this promise stays pending (no handler connected,
+      // or the high-water mark reached) and the next send throws EBUSY, which sends us to the queue.
+      this.lastSend = this.push.send(buf);
+      this.lastSend.catch(this.onSendError);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EBUSY') throw e;
+      this.queue.push(buf);
+      this.drain();
+    }
   }
+
+  private lastSend: Promise<void> = Promise.resolve();
+  private readonly onSendError = (e: Error): void => {
+    if (!this.stopped) this.host.log.error(`handler send failed: ${e.message}`);
+  };
 
   /** How many messages wait for a handler to take them. */
   get queued(): number {
@@ -113,8 +127,10 @@ export class HandlerChannel {
     this.draining = true;
     void (async () => {
       try {
+        await this.lastSend.catch(() => undefined);
         while (this.queue.length > 0 && !this.stopped) {
-          await this.push.send(this.queue[0]!);
+          this.lastSend = this.push.send(this.queue[0]!);
+          await this.lastSend;
           this.queue.shift();
         }
       } catch (e) {

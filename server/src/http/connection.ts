@@ -83,6 +83,8 @@ export class Connection implements HandlerClient {
   private quiet = false;
   private requests = 0;
   private ws: { decoder: WebSocketDecoder; req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel } | null = null;
+  /** Sendfile streams in progress, and the chain of writes that wait behind them. */
+  private sendfiles = 0;
   private tail: Promise<void> = Promise.resolve();
 
   constructor(readonly socket: Socket, readonly host: ConnectionHost, id: number) {
@@ -410,24 +412,33 @@ export class Connection implements HandlerClient {
       const end = data.length > 0 && data[data.length - 1] === 0 ? data.length - 1 : data.length;
       data = Buffer.from(data.subarray(0, end).toString('base64'), 'latin1');
     }
-    this.tail = this.tail.then(() => {
-      if (this.state === 'closed') return;
-      this.write(data);
-      if (this.socket.writableLength > DELIVER_BACKLOG) {
-        this.host.log.warn(`connection ${this.handlerId}: client is not reading its replies; disconnecting`);
-        this.destroy();
-      }
-    });
+    // Replies go out in arrival order; only while a sendfile streams do they wait behind it.
+    if (this.sendfiles > 0) {
+      this.tail = this.tail.then(() => this.writeReply(data));
+      return;
+    }
+    this.writeReply(data);
+  }
+
+  private writeReply(data: Buffer): void {
+    if (this.state === 'closed') return;
+    this.write(data);
+    if (this.socket.writableLength > DELIVER_BACKLOG) {
+      this.host.log.warn(`connection ${this.handlerId}: client is not reading its replies; disconnecting`);
+      this.destroy();
+    }
   }
 
   /** An empty reply: flush what is queued, then close, without a disconnect notice (HandlerClient). */
   closeFromHandler(): void {
     this.quiet = true;
-    this.tail = this.tail.then(() => {
+    const close = () => {
       if (this.state === 'closed') return;
       this.fire('handler-close');
       this.socket.end();
-    });
+    };
+    if (this.sendfiles > 0) this.tail = this.tail.then(close);
+    else close();
   }
 
   /** `ctl` keep-alive (HandlerClient). */
@@ -449,6 +460,7 @@ export class Connection implements HandlerClient {
 
   /** `sendfile`: streams a file from the server's directory after what is already queued (HandlerClient). */
   sendfile(path: string): void {
+    this.sendfiles++;
     this.tail = this.tail.then(async () => {
       if (this.state === 'closed') return;
       try {
@@ -457,6 +469,8 @@ export class Connection implements HandlerClient {
         this.host.log.warn(`connection ${this.handlerId}: sendfile ${path} failed: ${(e as Error).message}`);
         this.destroy();
       }
+    }).finally(() => {
+      this.sendfiles--;
     });
   }
 
