@@ -11,6 +11,7 @@ import type { ConnectionHost, ConnectionLimits } from './http/connection-host.js
 import { AccessLog } from './log/access-log.js';
 import { ErrorLog } from './log/error-log.js';
 import { HandlerRoom } from './handler/handler-room.js';
+import { parseMode } from './handler/upload.js';
 import { buildWorld, type World } from './world.js';
 
 /** How to find and run one server. */
@@ -49,6 +50,7 @@ function limitsOf(config: ServerConfig): ConnectionLimits {
     contentLength: s.int('limits.content_length'),
     uploadTempStore: s.str('upload.temp_store'),
     noClobberXff: s.int('no_clobber_xff') === 1,
+    uploadTempStoreMode: parseMode(s.str('upload.temp_store_mode')),
   };
 }
 

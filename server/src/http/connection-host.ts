@@ -22,6 +22,8 @@ export interface ConnectionLimits {
   contentLength: number;
   /** upload.temp_store: where larger handler bodies go; empty means they are refused with 413. */
   uploadTempStore: string;
+  /** upload.temp_store_mode: the upload file's permissions. */
+  uploadTempStoreMode: number;
   /** no_clobber_xff: keep the client's X-Forwarded-For in handler messages. */
   noClobberXff: boolean;
 }

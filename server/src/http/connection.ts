@@ -18,6 +18,8 @@ import type { HandlerChannel } from '../handler/handler-channel.js';
 import type { HandlerClient } from '../handler/handler-room.js';
 import { encodeFor, httpFields, isWebSocketUpgrade, websocketAccept, type Peer } from './handler-request.js';
 import { FLASH_POLICY, isJsonPing, parseSocketMessage, startsSocketMessage } from './socket-message.js';
+import { ChunkedDecoder } from './chunked.js';
+import { Upload } from '../handler/upload.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -83,6 +85,11 @@ export class Connection implements HandlerClient {
   private quiet = false;
   private requests = 0;
   private ws: { decoder: WebSocketDecoder; req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel } | null = null;
+  /** The upload in progress (spec §3.5), while its body is read. */
+  private uploading: {
+    req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel;
+    upload: Upload | null; remaining: number; decoder: ChunkedDecoder | null; waiting: boolean;
+  } | null = null;
   /** Sendfile streams in progress, and the chain of writes that wait behind them. */
   private sendfiles = 0;
   private tail: Promise<void> = Promise.resolve();
@@ -122,6 +129,7 @@ export class Connection implements HandlerClient {
   }
 
   private cleanup(): void {
+    this.uploading?.upload?.abort();
     for (const r of this.resources.values()) r.close();
     this.resources.clear();
     if (this.handlerId >= 0) this.host.handlers.unregister(this.handlerId, this.quiet ? null : this.handler);
@@ -147,7 +155,8 @@ export class Connection implements HandlerClient {
     } else if (this.state === 'socket') {
       this.readSocket();
     } else if (this.state === 'body') {
-      this.takeBody();
+      if (this.uploading) this.feedUpload();
+      else this.takeBody();
     } else if (this.buf.length - this.pos > PIPELINE_HIGH_WATER) {
       this.socket.pause();
     }
@@ -158,7 +167,10 @@ export class Connection implements HandlerClient {
     // Nothing more can arrive: parse what is buffered (a complete request still gets its answer, decision 11);
     // a connection left waiting for a head or a body it cannot get is done.
     if (this.state === 'head') this.parseNext();
-    else if (this.state === 'body') this.fire('remote-end');
+    else if (this.state === 'body') {
+      this.uploading?.upload?.abort();
+      this.fire('remote-end');
+    }
     else this.fire('remote-end');
   }
 
@@ -214,7 +226,7 @@ export class Connection implements HandlerClient {
     if (!routed) return this.fail(404);
     const kind = routed.route.target.kind;
     // Chunked request bodies are uploads, which only handlers take (through upload.temp_store); Dir and Proxy refuse them.
-    if (req.chunked) return this.fail(kind === 'handler' ? 413 : 400);
+    if (req.chunked && kind !== 'handler') return this.fail(400);
     if (routed.route.target.kind === 'handler') {
       // connection_http_to_handler's checks, in its order.
       const target = routed.route.target;
@@ -223,9 +235,11 @@ export class Connection implements HandlerClient {
       const channel = this.host.handlers.channelFor(target);
       if (!channel) return this.fail(404);
       if (this.requests === 1 && isWebSocketUpgrade(req)) return this.startWebSocket(req, routed, target, channel);
-      if (req.contentLength > this.host.limits.contentLength) {
-        // Larger bodies go through upload.temp_store, which this build does not have yet: 413, as without it.
-        return this.fail(413);
+      if (req.chunked || req.contentLength > this.host.limits.contentLength) {
+        // Larger (or chunked) bodies go to a file through upload.temp_store; without it, 413.
+        if (!this.host.limits.uploadTempStore) return this.fail(413);
+        if (expect === '100-continue') this.write(CONTINUE_100);
+        return this.startUpload(req, routed, target, channel);
       }
       if (expect === '100-continue') this.write(CONTINUE_100);
     }
@@ -402,6 +416,77 @@ export class Connection implements HandlerClient {
     }));
     this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: m.kind === 'json' ? 'JSON' : 'XML', path: m.path, version: '', status: 200, size: m.body.length });
     this.parseNext();
+  }
+
+  /** Starts writing a large or chunked body to upload.temp_store and tells the handler (Upload_file). */
+  private startUpload(req: HttpRequest, routed: Routed, target: HandlerTarget, channel: HandlerChannel): void {
+    this.ensureId();
+    this.fire('head-body');
+    const state = { req, routed, target, channel, upload: null as Upload | null, remaining: req.chunked ? -1 : req.contentLength, decoder: req.chunked ? new ChunkedDecoder() : null, waiting: false };
+    this.uploading = state;
+    const limits = this.host.limits;
+    Upload.open(limits.uploadTempStore, limits.uploadTempStoreMode, process.cwd()).then((upload) => {
+      if (this.state === 'closed') return upload.abort();
+      state.upload = upload;
+      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), EMPTY, req.method, [['x-mongrel2-upload-start', upload.name]])));
+      this.feedUpload();
+    }, (e: Error) => {
+      this.host.log.error(`Failed to create the upload file from ${limits.uploadTempStore}: ${e.message}`);
+      this.uploading = null;
+      if (this.state === 'body') this.fail(500);
+    });
+  }
+
+  /** Stops reading the client until the upload file has caught up. */
+  private waitForDisk(upload: Upload): void {
+    this.socket.pause();
+    upload.onDrain(() => {
+      if (this.state !== 'closed') this.socket.resume();
+    });
+  }
+
+  /** Moves buffered body bytes into the upload file; finishes the upload when the body is complete. */
+  private feedUpload(): void {
+    const u = this.uploading;
+    if (!u || !u.upload || u.waiting) return;
+    let done = false;
+    if (u.decoder) {
+      const step = u.decoder.push(this.buf, this.pos);
+      this.pos += step.consumed;
+      let ok = true;
+      for (const d of step.data) ok = u.upload.write(d) && ok;
+      if (!ok) this.waitForDisk(u.upload);
+      if (step.error) {
+        this.host.log.info(`connection ${this.handlerId}: bad chunked upload: ${step.error}`);
+        u.upload.abort();
+        this.uploading = null;
+        this.destroy();
+        return;
+      }
+      done = step.done;
+    } else {
+      const n = Math.min(u.remaining, this.buf.length - this.pos);
+      if (n > 0 && !u.upload.write(this.buf.subarray(this.pos, this.pos + n))) this.waitForDisk(u.upload);
+      this.pos += n;
+      u.remaining -= n;
+      done = u.remaining === 0;
+    }
+    if (!done) return;
+    u.waiting = true;
+    const upload = u.upload;
+    upload.finish().then(() => {
+      this.uploading = null;
+      if (this.state !== 'body') return;
+      const { req, routed, target, channel } = u;
+      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), EMPTY, req.method,
+        [['x-mongrel2-upload-start', upload.name], ['x-mongrel2-upload-done', upload.name]])));
+      this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: req.method, path: req.path, version: req.version, status: 200, size: req.chunked ? -1 : req.contentLength });
+      this.fire('body-done');
+      this.served(req, false, true);
+    }, (e: Error) => {
+      this.host.log.error(`connection ${this.handlerId}: writing the upload failed: ${e.message}`);
+      this.destroy();
+    });
   }
 
   /** A handler's message body for this client (HandlerClient). */

@@ -1,7 +1,7 @@
 // Our server and a handler played with raw ZeroMQ sockets (spec §3): the exact request messages, replies to one
 // and many connections, close by empty body, disconnect notices, pipelining, WebSockets, JSON sockets, the Flash
 // policy, extended replies, malformed replies, a request waiting for a handler that is not running yet.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,7 +57,8 @@ beforeAll(async () => {
       '/late': Handler(send_spec='${late.send}', send_ident='late', recv_spec='${late.recv}', recv_ident='')
     })])
 servers = [main]
-`);
+`, { 'upload.temp_store': 'tmp/upload.XXXXXX', 'limits.content_length': '64' });
+  mkdirSync(join(tmp.dir, 'tmp'));
   srv = await startServer('ours', tmp.dir, db, 'hs1');
   h = new FakeHandler(`tcp://127.0.0.1:${p1}`, `tcp://127.0.0.1:${p2}`);
   t = new FakeHandler(`tcp://127.0.0.1:${p3}`, `tcp://127.0.0.1:${p4}`);
@@ -238,4 +239,31 @@ describe('a handler that is not running yet', () => {
       c.sock.destroy();
     }
   });
+});
+
+describe('uploads through upload.temp_store (§3.5)', () => {
+  for (const [name, chunked] of [['a body over limits.content_length', false], ['a chunked body', true]] as const) {
+    it(`${name}: start message, the file, then start + done`, async () => {
+      const c = new Client(srv.port);
+      await c.ready();
+      const before = h.received.length;
+      const body = Buffer.from('x'.repeat(150) + 'END');
+      const path = chunked ? '/handler/up-chunked' : '/handler/up';
+      const head = `POST ${path} HTTP/1.1\r\nHost: localhost\r\n${chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${body.length}`}\r\n\r\n`;
+      c.sock.write(head);
+      const start = decodeHandlerRequest(await h.waitForPath(path, before));
+      const file = start.headers.get('x-mongrel2-upload-start') as string;
+      expect(file).toMatch(/^tmp\/upload\.[A-Za-z0-9]{6}$/);
+      expect(start.headers.has('x-mongrel2-upload-done')).toBe(false);
+      expect(start.body.length).toBe(0);
+      c.sock.write(chunked ? Buffer.concat([Buffer.from('64\r\n'), body.subarray(0, 100), Buffer.from('\r\n35\r\n'), body.subarray(100), Buffer.from('\r\n0\r\n\r\n')]) : body);
+      await expect.poll(() => h.received.slice(before).filter((m) => m.toString('latin1').split(' ')[2] === path).length).toBe(2);
+      const done = decodeHandlerRequest(h.received.slice(before).filter((m) => m.toString('latin1').split(' ')[2] === path)[1]!);
+      expect(done.headers.get('x-mongrel2-upload-start')).toBe(file);
+      expect(done.headers.get('x-mongrel2-upload-done')).toBe(file);
+      expect(readFileSync(join(tmp.dir, file))).toEqual(body);
+      expect(statSync(join(tmp.dir, file)).mode & 0o777).toBe(0o600);
+      c.sock.destroy();
+    });
+  }
 });
