@@ -51,6 +51,7 @@ function limitsOf(config: ServerConfig): ConnectionLimits {
     uploadTempStore: s.str('upload.temp_store'),
     noClobberXff: s.int('no_clobber_xff') === 1,
     uploadTempStoreMode: parseMode(s.str('upload.temp_store_mode')),
+    downloadFlowControl: s.int('download.flow_control') === 1,
   };
 }
 

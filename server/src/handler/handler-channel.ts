@@ -6,7 +6,7 @@
 // request pushed while no handler runs is delivered when one connects.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Push, Subscriber } from 'zeromq';
+import { Push, Subscriber, type Context } from 'zeromq';
 import type { HandlerTarget } from '../config/server-config.js';
 
 /** ZMQ_IDENTITY / ZMQ_ROUTING_ID. */
@@ -50,15 +50,17 @@ async function bindWithRetries(bind: () => Promise<void>, what: string, host: Ch
 
 /** A handler's sockets, its send queue and its receive loop. */
 export class HandlerChannel {
-  readonly push = new Push({ linger: 0, sendHighWaterMark: 10000 });
-  readonly sub = new Subscriber({ linger: 0, receiveHighWaterMark: 10000 });
+  readonly push: Push;
+  readonly sub: Subscriber;
   private readonly queue: Buffer[] = [];
   private draining = false;
   private stopped = false;
   /** Whether both sockets are bound. */
   ready = false;
 
-  constructor(readonly target: HandlerTarget, private readonly host: ChannelHost, private readonly cwd: string) {
+  constructor(readonly target: HandlerTarget, private readonly host: ChannelHost, private readonly cwd: string, context?: Context) {
+    this.push = new Push({ linger: 0, sendHighWaterMark: 10000, ...(context ? { context } : {}) });
+    this.sub = new Subscriber({ linger: 0, receiveHighWaterMark: 10000, ...(context ? { context } : {}) });
     // Mongrel2 sets ZMQ_IDENTITY on its PUSH; zeromq.js keeps the option setter protected.
     if (target.sendIdent !== '') (this.push as unknown as { setStringOption(o: number, v: string): void }).setStringOption(ZMQ_ROUTING_ID, target.sendIdent);
     this.sub.subscribe(target.recvIdent);

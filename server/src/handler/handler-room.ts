@@ -4,6 +4,7 @@
 // handler replies to connections (Handler_task, §3.4): raw bytes to HTTP and WebSocket clients, base64 to JSON
 // and XML socket clients unless raw_payload, an empty body closes after flushing, an unknown id earns the
 // handler a disconnect notice, extended replies (`X` ids) carry `ctl` and `sendfile` requests.
+import { Context } from 'zeromq';
 import { encodeDisconnect, parseExtendedBody, parseHandlerReply, type TnsDict } from '@m2/shared';
 import type { HandlerTarget } from '../config/server-config.js';
 import type { World } from '../world.js';
@@ -35,12 +36,19 @@ export class HandlerRoom implements ChannelHost {
   private readonly clients = new Map<number, HandlerClient>();
   private nextId = 1;
   private maxTargets = 128;
+  /** The ZeroMQ context of the handler sockets, with zeromq.threads IO threads (fixed at the first apply). */
+  private context: Context | null = null;
 
   constructor(readonly log: ChannelHost['log'], private readonly cwd: string) {}
 
   /** Opens the channels `world` needs, keeps the unchanged ones, closes the ones it no longer has. */
   apply(world: World): void {
     this.maxTargets = world.config.settings.int('limits.handler_targets');
+    if (!this.context) {
+      const threads = Math.max(1, world.config.settings.int('zeromq.threads'));
+      if (threads > 1) this.log.warn(`zeromq.threads=${threads}: more than one IO thread rarely helps (Server_init)`);
+      this.context = new Context({ ioThreads: threads });
+    }
     const wanted = new Map<string, HandlerTarget>();
     for (const h of world.config.hosts) {
       for (const r of h.routes) {
@@ -60,7 +68,7 @@ export class HandlerRoom implements ChannelHost {
         next.set(key, old);
       } else {
         old?.close();
-        const ch = new HandlerChannel(target, this, this.cwd);
+        const ch = new HandlerChannel(target, this, this.cwd, this.context ?? undefined);
         void ch.start();
         next.set(key, ch);
       }

@@ -24,6 +24,8 @@ export interface ConnectionLimits {
   uploadTempStore: string;
   /** upload.temp_store_mode: the upload file's permissions. */
   uploadTempStoreMode: number;
+  /** download.flow_control: handlers get DOWNLOAD_CREDITS and credit notices, clients at most 102400 bytes behind. */
+  downloadFlowControl: boolean;
   /** no_clobber_xff: keep the client's X-Forwarded-For in handler messages. */
   noClobberXff: boolean;
 }

@@ -12,7 +12,7 @@ import { CANNED, type CannedStatus } from './canned.js';
 import { CONTINUE_100 } from './responses.js';
 import type { ConnectionHost } from './connection-host.js';
 import { sendFileFrom, serveDirRequest, serveProxyRequest } from './dispatch.js';
-import { flagsHex, WebSocketDecoder } from '@m2/shared';
+import { encodeCredits, flagsHex, WebSocketDecoder } from '@m2/shared';
 import type { HandlerTarget } from '../config/server-config.js';
 import type { HandlerChannel } from '../handler/handler-channel.js';
 import type { HandlerClient } from '../handler/handler-room.js';
@@ -40,6 +40,9 @@ export const TRANSITIONS: Readonly<Record<ConnState, Partial<Record<ConnEvent, C
 
 /** Bytes queued for a handler-served client past which it is too slow and is disconnected (§3.4). */
 const DELIVER_BACKLOG = 1024 * 1024;
+
+/** download.flow_control's window: the initial DOWNLOAD_CREDITS and the most a client may be behind (MAX_CREDITS). */
+const MAX_CREDITS = 102400;
 
 /** The largest reassembled WebSocket message forwarded to a handler (Mongrel2 allowed INT_MAX). */
 const WS_MAX_MESSAGE = 16 * 1024 * 1024;
@@ -90,6 +93,9 @@ export class Connection implements HandlerClient {
     req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel;
     upload: Upload | null; remaining: number; decoder: ChunkedDecoder | null; waiting: boolean;
   } | null = null;
+  /** download.flow_control: bytes written for handlers and not yet flushed, and whether credits were announced. */
+  private outstanding = 0;
+  private creditsAnnounced = false;
   /** Sendfile streams in progress, and the chain of writes that wait behind them. */
   private sendfiles = 0;
   private tail: Promise<void> = Promise.resolve();
@@ -295,7 +301,7 @@ export class Connection implements HandlerClient {
       const channel = this.host.handlers.channelFor(target);
       if (!channel) return this.fail(404);
       this.ensureId();
-      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), body ?? EMPTY)));
+      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), body ?? EMPTY, req.method, this.initialCredits())));
       this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: req.method, path: req.path, version: req.version, status: 200, size: req.contentLength });
       // Mongrel2 never closes a handler-served connection on its own, HTTP/1.0 and Connection: close included.
       this.served(req, false, true);
@@ -418,6 +424,13 @@ export class Connection implements HandlerClient {
     this.parseNext();
   }
 
+  /** DOWNLOAD_CREDITS on a connection's first handler request when download.flow_control is on. */
+  private initialCredits(): [string, string][] | undefined {
+    if (!this.host.limits.downloadFlowControl || this.creditsAnnounced) return undefined;
+    this.creditsAnnounced = true;
+    return [['DOWNLOAD_CREDITS', String(MAX_CREDITS)]];
+  }
+
   /** Starts writing a large or chunked body to upload.temp_store and tells the handler (Upload_file). */
   private startUpload(req: HttpRequest, routed: Routed, target: HandlerTarget, channel: HandlerChannel): void {
     this.ensureId();
@@ -499,14 +512,32 @@ export class Connection implements HandlerClient {
     }
     // Replies go out in arrival order; only while a sendfile streams do they wait behind it.
     if (this.sendfiles > 0) {
-      this.tail = this.tail.then(() => this.writeReply(data));
+      this.tail = this.tail.then(() => this.writeReply(data, channel));
       return;
     }
-    this.writeReply(data);
+    this.writeReply(data, channel);
   }
 
-  private writeReply(data: Buffer): void {
+  private writeReply(data: Buffer, channel?: HandlerChannel): void {
     if (this.state === 'closed') return;
+    if (channel && this.host.limits.downloadFlowControl) {
+      // download.flow_control (§3.3, §3.4): at most MAX_CREDITS bytes outstanding; each flushed write is
+      // credited back to the handler.
+      this.outstanding += data.length;
+      if (this.outstanding > MAX_CREDITS) {
+        this.host.log.warn(`connection ${this.handlerId}: handler sent more than its download credits; disconnecting`);
+        this.destroy();
+        return;
+      }
+      const n = data.length;
+      this.lastWrite = Date.now();
+      this.bytesWritten += n;
+      this.socket.write(data, () => {
+        this.outstanding -= n;
+        if (this.state !== 'closed') channel.send(encodeCredits(channel.target.sendIdent, this.handlerId, n, channel.target.protocol));
+      });
+      return;
+    }
     this.write(data);
     if (this.socket.writableLength > DELIVER_BACKLOG) {
       this.host.log.warn(`connection ${this.handlerId}: client is not reading its replies; disconnecting`);
