@@ -52,6 +52,7 @@ function limitsOf(config: ServerConfig): ConnectionLimits {
     noClobberXff: s.int('no_clobber_xff') === 1,
     uploadTempStoreMode: parseMode(s.str('upload.temp_store_mode')),
     downloadFlowControl: s.int('download.flow_control') === 1,
+    uploadStream: s.int('upload.stream') === 1,
   };
 }
 

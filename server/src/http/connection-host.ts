@@ -22,6 +22,8 @@ export interface ConnectionLimits {
   contentLength: number;
   /** upload.temp_store: where larger handler bodies go; empty means they are refused with 413. */
   uploadTempStore: string;
+  /** upload.stream: stream large bodies to the handler as it grants credits, instead of a temp file. */
+  uploadStream: boolean;
   /** upload.temp_store_mode: the upload file's permissions. */
   uploadTempStoreMode: number;
   /** download.flow_control: handlers get DOWNLOAD_CREDITS and credit notices, clients at most 102400 bytes behind. */

@@ -93,6 +93,11 @@ export class Connection implements HandlerClient {
     req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel;
     upload: Upload | null; remaining: number; decoder: ChunkedDecoder | null; waiting: boolean;
   } | null = null;
+  /** The upload stream in progress (upload.stream=1). */
+  private streaming: {
+    req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel;
+    remaining: number; decoder: ChunkedDecoder | null; credits: number; offset: number;
+  } | null = null;
   /** download.flow_control: bytes written for handlers and not yet flushed, and whether credits were announced. */
   private outstanding = 0;
   private creditsAnnounced = false;
@@ -162,6 +167,7 @@ export class Connection implements HandlerClient {
       this.readSocket();
     } else if (this.state === 'body') {
       if (this.uploading) this.feedUpload();
+      else if (this.streaming) this.feedStream();
       else this.takeBody();
     } else if (this.buf.length - this.pos > PIPELINE_HIGH_WATER) {
       this.socket.pause();
@@ -243,8 +249,9 @@ export class Connection implements HandlerClient {
       if (this.requests === 1 && isWebSocketUpgrade(req)) return this.startWebSocket(req, routed, target, channel);
       if (req.chunked || req.contentLength > this.host.limits.contentLength) {
         // Larger (or chunked) bodies go to a file through upload.temp_store; without it, 413.
-        if (!this.host.limits.uploadTempStore) return this.fail(413);
+        if (!this.host.limits.uploadStream && !this.host.limits.uploadTempStore) return this.fail(413);
         if (expect === '100-continue') this.write(CONTINUE_100);
+        if (this.host.limits.uploadStream) return this.startUploadStream(req, routed, target, channel);
         return this.startUpload(req, routed, target, channel);
       }
       if (expect === '100-continue') this.write(CONTINUE_100);
@@ -424,6 +431,78 @@ export class Connection implements HandlerClient {
     this.parseNext();
   }
 
+  /**
+   * upload.stream (Upload_stream in src/upload.c): the first message carries the headers, UPLOAD_STREAM: 0 and
+   * whatever body bytes are already here; then, as the handler grants credits (`ctl` credits), bare messages
+   * with UPLOAD_STREAM: <offset> carry the next bytes, the last one with UPLOAD_STREAM_DONE: 1.
+   */
+  private startUploadStream(req: HttpRequest, routed: Routed, target: HandlerTarget, channel: HandlerChannel): void {
+    this.ensureId();
+    this.fire('head-body');
+    const st = { req, routed, target, channel, remaining: req.chunked ? -1 : req.contentLength, decoder: req.chunked ? new ChunkedDecoder() : null, credits: 0, offset: 0 };
+    this.streaming = st;
+    let data: Buffer = EMPTY;
+    if (!st.decoder) {
+      const n = Math.min(st.remaining, this.buf.length - this.pos);
+      data = this.buf.subarray(this.pos, this.pos + n);
+      this.pos += n;
+      st.remaining -= n;
+    }
+    const eof = !st.decoder && st.remaining === 0;
+    const extra: [string, string][] = [['UPLOAD_STREAM', '0'], ...(eof ? [['UPLOAD_STREAM_DONE', '1'] as [string, string]] : [])];
+    this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), data, req.method, extra)));
+    st.offset = data.length;
+    if (eof) return this.endStream();
+    this.socket.pause();
+  }
+
+  /** Sends the next credited bytes of an upload stream. */
+  private feedStream(): void {
+    const st = this.streaming;
+    if (!st || this.state !== 'body') return;
+    while (st.credits > 0 && this.pos < this.buf.length) {
+      let data: Buffer;
+      let eof: boolean;
+      if (st.decoder) {
+        // As Upload_stream does, a whole chunk goes once there is any credit (credits may go negative).
+        const step = st.decoder.push(this.buf, this.pos);
+        this.pos += step.consumed;
+        if (step.error) {
+          this.host.log.info(`connection ${this.handlerId}: bad chunked upload stream: ${step.error}`);
+          this.destroy();
+          return;
+        }
+        data = step.data.length === 1 ? step.data[0]! : Buffer.concat(step.data);
+        eof = step.done;
+        if (data.length === 0 && !eof) {
+          if (step.consumed === 0) break;
+          continue;
+        }
+      } else {
+        const n = Math.min(st.credits, st.remaining, this.buf.length - this.pos);
+        data = this.buf.subarray(this.pos, this.pos + n);
+        this.pos += n;
+        st.remaining -= n;
+        eof = st.remaining === 0;
+      }
+      st.credits -= data.length;
+      const extra: [string, string][] = [['UPLOAD_STREAM', String(st.offset)], ...(eof ? [['UPLOAD_STREAM_DONE', '1'] as [string, string]] : [])];
+      this.toHandler(st.channel, st.target, encodeFor(st.target, { sender: st.target.sendIdent, connId: this.handlerId, path: st.req.path, headers: [], extra, body: data, bare: true }));
+      st.offset += data.length;
+      if (eof) return this.endStream();
+    }
+    if (st.credits <= 0) this.socket.pause();
+  }
+
+  private endStream(): void {
+    const st = this.streaming!;
+    this.streaming = null;
+    this.socket.resume();
+    this.host.accessLog.write({ host: st.routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: st.req.method, path: st.req.path, version: st.req.version, status: 200, size: st.req.chunked ? -1 : st.req.contentLength });
+    this.fire('body-done');
+    this.served(st.req, false, true);
+  }
+
   /** DOWNLOAD_CREDITS on a connection's first handler request when download.flow_control is on. */
   private initialCredits(): [string, string][] | undefined {
     if (!this.host.limits.downloadFlowControl || this.creditsAnnounced) return undefined;
@@ -590,6 +669,11 @@ export class Connection implements HandlerClient {
     });
   }
 
-  /** `ctl` credits for upload streams; this build sends uploads only inline (HandlerClient). */
-  credit(_bytes: number): void {}
+  /** `ctl` credits: the handler takes `bytes` more of an upload stream (HandlerClient). */
+  credit(bytes: number): void {
+    if (!this.streaming) return;
+    this.streaming.credits += bytes;
+    this.feedStream();
+    if (this.streaming && this.streaming.credits > 0 && this.state === 'body') this.socket.resume();
+  }
 }

@@ -2,7 +2,7 @@
 // for each write flushed to the client, and a handler that outruns its credits has its client disconnected.
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeHandlerRequest, encodeCredits } from '@m2/shared';
+import { decodeHandlerRequest, encodeCredits, renderTns } from '@m2/shared';
 import { freePort } from '../helpers/c-mongrel2.js';
 import { FakeHandler } from '../helpers/fake-handler.js';
 import { tempDir } from '../helpers/processes.js';
@@ -18,7 +18,7 @@ beforeAll(async () => {
     error_log="/logs/error.log", pid_file="/run/mongrel2.pid", default_host="localhost", port=6767,
     hosts=[Host(name="localhost", routes={'/h': Handler(send_spec='tcp://127.0.0.1:${a}', send_ident='fc', recv_spec='tcp://127.0.0.1:${b}', recv_ident='')})])
 servers = [main]
-`, { 'download.flow_control': '1', 'zeromq.threads': '2' });
+`, { 'download.flow_control': '1', 'zeromq.threads': '2', 'upload.stream': '1', 'limits.content_length': '16' });
   srv = await startServer('ours', tmp.dir, db, 'fc1');
   h = new FakeHandler(`tcp://127.0.0.1:${a}`, `tcp://127.0.0.1:${b}`);
   await h.settle();
@@ -51,5 +51,39 @@ describe('download.flow_control', () => {
     sock.pause();
     await h.send(`fc ${id.length}:${id}, ${'y'.repeat(110000)}`);
     await expect.poll(() => closed).toBe(true);
+  });
+});
+
+describe('upload.stream', () => {
+  it('sends the headers with what is buffered, then the rest only as credits arrive, the last part marked done', async () => {
+    const sock = connect(srv.port, '127.0.0.1');
+    await new Promise<void>((r) => sock.once('connect', () => r()));
+    const from = h.received.length;
+    const body = Buffer.from('a'.repeat(30) + 'b'.repeat(50) + 'c'.repeat(20));
+    sock.write(Buffer.concat([Buffer.from(`POST /h/up HTTP/1.1\r\nHost: localhost\r\nContent-Length: ${body.length}\r\n\r\n`), body.subarray(0, 30)]));
+    const first = decodeHandlerRequest(await h.waitForPath('/h/up', from));
+    expect(first.headers.get('UPLOAD_STREAM')).toBe('0');
+    expect(first.headers.has('UPLOAD_STREAM_DONE')).toBe(false);
+    expect(first.headers.get('METHOD')).toBe('POST');
+    expect(Buffer.from(first.body).toString()).toBe('a'.repeat(30));
+    const id = first.connId;
+    sock.write(body.subarray(30));
+    await new Promise((r) => setTimeout(r, 200));
+    const parts = () => h.received.slice(from).filter((m) => m.toString('latin1').split(' ')[2] === '/h/up');
+    expect(parts()).toHaveLength(1);
+    const ctl = (n: number) => h.send(`fc ${id.length + 2}:X ${id}, ${renderTns(['ctl', new Map([['credits', n]])])}`);
+    await ctl(50);
+    await expect.poll(() => parts().length).toBe(2);
+    const second = decodeHandlerRequest(parts()[1]!);
+    expect([...second.headers.keys()]).toEqual(['UPLOAD_STREAM']);
+    expect(second.headers.get('UPLOAD_STREAM')).toBe('30');
+    expect(Buffer.from(second.body).toString()).toBe('b'.repeat(50));
+    await ctl(100);
+    await expect.poll(() => parts().length).toBe(3);
+    const third = decodeHandlerRequest(parts()[2]!);
+    expect(third.headers.get('UPLOAD_STREAM')).toBe('80');
+    expect(third.headers.get('UPLOAD_STREAM_DONE')).toBe('1');
+    expect(Buffer.from(third.body).toString()).toBe('c'.repeat(20));
+    sock.destroy();
   });
 });
