@@ -245,6 +245,12 @@ async function main(): Promise<void> {
       const unit = metric === 'rps' ? 'req/s' : 'MB/s';
       rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]`);
     };
+    // Memory first, on fresh processes: after the load runs a heap has room to spare and RSS would not grow.
+    if (CASES.has('memory')) {
+      const mc = await memoryPerConnection(c, 5000);
+      const mo = await memoryPerConnection(ours, 5000);
+      rows.push(`${'memory per idle keep-alive conn'.padEnd(34)} C ${fmt(mc.perConnKiB, 2)} KiB (${mc.served}/5000 served) | ours ${fmt(mo.perConnKiB, 2)} KiB (${mo.served}/5000 served)`);
+    }
     if (CASES.has('static')) await compare('small static file, keep-alive', '/static/small.txt', 50, 'rps');
     if (CASES.has('big')) await compare('1 MiB file', '/static/big.bin', 10, 'transferMBs');
     if (CASES.has('proxy')) await compare('proxied request', '/proxy/x', 50, 'rps');
@@ -253,11 +259,6 @@ async function main(): Promise<void> {
       const fc = await fanout(c.port, 128);
       const fo = await fanout(ours.port, 128);
       rows.push(`${'1 message fanned out to 128 conns'.padEnd(34)} C ${fmt(fc, 2)} ms | ours ${fmt(fo, 2)} ms (time until all 128 clients have it; ratio ${fmt(fo / fc, 2)})`);
-    }
-    if (CASES.has('memory')) {
-      const mc = await memoryPerConnection(c, 5000);
-      const mo = await memoryPerConnection(ours, 5000);
-      rows.push(`${'memory per idle keep-alive conn'.padEnd(34)} C ${fmt(mc.perConnKiB, 2)} KiB (${mc.served}/5000 served) | ours ${fmt(mo.perConnKiB, 2)} KiB (${mo.served}/5000 served)`);
     }
     if (CASES.has('concurrent')) {
       const ten = await openIdle(ours.port, 10000);

@@ -1,7 +1,9 @@
 // One client connection, as an explicit state machine (ARCHITECTURE principle 3). Mirrors src/connection.c and
-// src/state_machine.rl: read a request head, route it, hand it to Dir or Proxy (handlers come with the
-// handler room), write the answer, then read the next pipelined request or close. States × events → next state
-// live in one table; every transition goes through `fire`, which refuses one the table does not list.
+// src/state_machine.rl: read a request head (or a JSON/XML socket message), route it, hand it to Dir, Proxy or a
+// handler, write the answer, then read the next pipelined request or close; a WebSocket upgrade moves it to
+// reading frames, a large body to an upload. States × events → next state live in one table; every transition
+// goes through `fire`, which refuses one the table does not list. (This file is long because every mode shares
+// the one read buffer and state; the message formats, Dir, Proxy and the handler sockets live in their rooms.)
 import type { Socket } from 'node:net';
 import type { Routed } from '../world.js';
 import { routeRequest } from '../world.js';
