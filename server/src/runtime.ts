@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:net';
 import { openConfigDb } from './config/db.js';
 import { loadServerConfig, type ServerConfig } from './config/server-config.js';
 import { Connection } from './http/connection.js';
+import type { HttpConnection } from './http/http-connection.js';
 import type { ConnectionHost, ConnectionLimits } from './http/connection-host.js';
 import { AccessLog } from './log/access-log.js';
 import { ErrorLog } from './log/error-log.js';
@@ -108,8 +109,8 @@ export class Runtime implements ConnectionHost {
   }
 
   /** Removes a closed connection. */
-  forget(conn: Connection): void {
-    this.conns.delete(conn);
+  forget(conn: HttpConnection): void {
+    this.conns.delete(conn as Connection);
   }
 
   /**

@@ -63,7 +63,12 @@ async function prepareIpc(path: string): Promise<void> {
     return;
   }
   if (!st.isSocket()) throw new Error(`${path} exists and is not a socket`);
-  if (await socketAlive(path)) throw new Error(`${path} is in use by another process`);
+  // A socket closed a moment ago (ours, or a server that is just exiting) can still accept while 0MQ lingers:
+  // give it a short while to go before calling it in use.
+  for (let attempt = 0; await socketAlive(path); attempt++) {
+    if (attempt >= 20) throw new Error(`${path} is in use by another process`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   unlinkSync(path);
 }
 

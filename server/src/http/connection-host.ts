@@ -4,7 +4,7 @@ import type { AccessLog } from '../log/access-log.js';
 import type { ErrorLog } from '../log/error-log.js';
 import type { HandlerRoom } from '../handler/handler-room.js';
 import type { World } from '../world.js';
-import type { Connection } from './connection.js';
+import type { HttpConnection as Connection } from './http-connection.js';
 
 /** The request-reading limits a connection enforces (spec §8). */
 export interface ConnectionLimits {

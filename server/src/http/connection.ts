@@ -1,44 +1,28 @@
-// One client connection, as an explicit state machine (ARCHITECTURE principle 3). Mirrors src/connection.c and
-// src/state_machine.rl: read a request head (or a JSON/XML socket message), route it, hand it to Dir, Proxy or a
-// handler, write the answer, then read the next pipelined request or close; a WebSocket upgrade moves it to
-// reading frames, a large body to an upload. States × events → next state live in one table; every transition
-// goes through `fire`, which refuses one the table does not list. (This file is long because every mode shares
-// the one read buffer and state; the message formats, Dir, Proxy and the handler sockets live in their rooms.)
+// One client connection with everything handlers add to its HTTP life (src/connection.c
+// connection_http_to_handler, src/handler.c's deliver task, src/upload.c): requests to handlers, WebSocket
+// upgrades and frames, JSON/XML socket messages, uploads to a file or streamed with credits, and the handler's
+// replies (raw, base64, close, ctl, sendfile, download credits). The HTTP state machine is http-connection.ts.
 import type { Socket } from 'node:net';
-import type { Routed } from '../world.js';
-import { routeRequest } from '../world.js';
-import type { HttpRequest } from './request.js';
-import { headerValue } from './request.js';
-import { parseRequestHead } from './parser.js';
-import { CANNED, type CannedStatus } from './canned.js';
-import { CONTINUE_100 } from './responses.js';
-import type { ConnectionHost } from './connection-host.js';
-import { sendFileFrom, serveDirRequest, serveProxyRequest } from './dispatch.js';
 import { encodeCredits, flagsHex, WebSocketDecoder } from '@m2/shared';
 import type { HandlerTarget } from '../config/server-config.js';
 import type { HandlerChannel } from '../handler/handler-channel.js';
 import type { HandlerClient } from '../handler/handler-room.js';
-import { encodeFor, httpFields, isWebSocketUpgrade, websocketAccept, type Peer } from './handler-request.js';
-import { FLASH_POLICY, isJsonPing, parseSocketMessage, startsSocketMessage } from './socket-message.js';
-import { ChunkedDecoder } from './chunked.js';
 import { Upload } from '../handler/upload.js';
+import type { Routed } from '../world.js';
+import { routeRequest } from '../world.js';
+import { ChunkedDecoder } from './chunked.js';
+import type { ConnectionHost } from './connection-host.js';
+import { sendFileFrom } from './dispatch.js';
+import { encodeFor, httpFields, isWebSocketUpgrade, websocketAccept, type Peer } from './handler-request.js';
+import { HttpConnection } from './http-connection.js';
+import type { HttpRequest } from './request.js';
+import { headerValue } from './request.js';
+import { CONTINUE_100 } from './responses.js';
+import { FLASH_POLICY, isJsonPing, parseSocketMessage } from './socket-message.js';
+
+export { TRANSITIONS, type ConnEvent, type ConnState } from './http-connection.js';
 
 const EMPTY = Buffer.alloc(0);
-
-/** Where a connection is in its life. */
-export type ConnState = 'head' | 'body' | 'serving' | 'socket' | 'closing' | 'closed';
-/** What can happen to a connection. */
-export type ConnEvent = 'data' | 'head' | 'head-body' | 'upgrade' | 'bad' | 'body-done' | 'served-keep' | 'served-close' | 'handler-close' | 'remote-end' | 'error' | 'kill';
-
-/** The transition table: from each state, the events it accepts and the state each leads to. */
-export const TRANSITIONS: Readonly<Record<ConnState, Partial<Record<ConnEvent, ConnState>>>> = {
-  head: { data: 'head', head: 'serving', 'head-body': 'body', upgrade: 'socket', bad: 'closing', 'handler-close': 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
-  body: { data: 'body', 'body-done': 'serving', 'handler-close': 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
-  serving: { data: 'serving', 'served-keep': 'head', 'served-close': 'closing', 'handler-close': 'closing', 'remote-end': 'serving', error: 'closed', kill: 'closed' },
-  socket: { data: 'socket', bad: 'closing', 'handler-close': 'closing', 'remote-end': 'closed', error: 'closed', kill: 'closed' },
-  closing: { data: 'closing', 'served-close': 'closing', 'handler-close': 'closing', 'remote-end': 'closing', error: 'closed', kill: 'closed' },
-  closed: { data: 'closed', 'remote-end': 'closed', error: 'closed', kill: 'closed', 'served-close': 'closed', 'served-keep': 'closed', 'handler-close': 'closed' },
-};
 
 /** Bytes queued for a handler-served client past which it is too slow and is disconnected (§3.4). */
 const DELIVER_BACKLOG = 1024 * 1024;
@@ -49,46 +33,12 @@ const MAX_CREDITS = 102400;
 /** The largest reassembled WebSocket message forwarded to a handler (Mongrel2 allowed INT_MAX). */
 const WS_MAX_MESSAGE = 16 * 1024 * 1024;
 
-/** How many bytes of pipelined input a busy connection buffers before it stops reading the socket. */
-const PIPELINE_HIGH_WATER = 64 * 1024;
-
-/** A client connection and its state. */
-export class Connection implements HandlerClient {
-  state: ConnState = 'head';
-  /** Connection id (server-wide counter; the handler room reuses it). */
-  readonly id: number;
-  readonly remoteAddr: string;
-  readonly remotePort: number;
-  readonly openedAt = Date.now();
-  lastRead = Date.now();
-  lastWrite = Date.now();
-  bytesRead = 0;
-  bytesWritten = 0;
-  /** The request being served, for status reports. */
-  current: HttpRequest | null = null;
-  /** Whether the client has half-closed its side (decision 11: it still gets its answers). */
-  remoteEnded = false;
-
-  private buf: Buffer = Buffer.alloc(0);
-  private pos = 0;
-  private reads = 0;
-  private bodyNeeded = 0;
-  private pendingRequest: HttpRequest | null = null;
-  private pendingRoute: Routed | null = null;
-  private bodyChunks: Buffer[] = [];
-  /** Body bytes of a request already answered (a Dir ignores bodies) still to be skipped before the next head. */
-  private skip = 0;
-  /** Per-connection resources (e.g. a Proxy backend link) that must be released on close. */
-  readonly resources = new Map<string, { close(): void }>();
-  /** Handler connection id (src/register.c): -1 until this connection first talks to a handler. */
-  handlerId = -1;
+/** A client connection: HTTP, plus what handlers need (HandlerClient). */
+export class Connection extends HttpConnection implements HandlerClient {
   /** The handler this connection last sent to; it gets the disconnect notice. */
   handler: HandlerChannel | null = null;
-  /** The control port's connection type: 1 HTTP, 2 MSG (JSON/XML socket), 3 SOCKET (WebSocket). */
-  type = 1;
   /** When set, closing sends no disconnect notice (the handler or the control port closed it). */
   private quiet = false;
-  private requests = 0;
   private ws: { decoder: WebSocketDecoder; req: HttpRequest; routed: Routed; target: HandlerTarget; channel: HandlerChannel } | null = null;
   /** The upload in progress (spec §3.5), while its body is read. */
   private uploading: {
@@ -107,252 +57,58 @@ export class Connection implements HandlerClient {
   private sendfiles = 0;
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(readonly socket: Socket, readonly host: ConnectionHost, id: number) {
-    this.id = id;
-    this.remoteAddr = socket.remoteAddress ?? '';
-    this.remotePort = socket.remotePort ?? 0;
-    socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('end', () => this.onRemoteEnd());
-    socket.on('error', () => this.fire('error'));
-    socket.on('close', () => this.fire('error'));
+  constructor(socket: Socket, host: ConnectionHost, id: number) {
+    super(socket, host, id);
   }
 
-  /** Moves along the table; an event the current state does not accept is a bug, logged and closed. */
-  fire(event: ConnEvent): ConnState {
-    const next = TRANSITIONS[this.state][event];
-    if (next === undefined) {
-      this.host.log.error(`connection ${this.id}: event ${event} is not allowed in state ${this.state}`);
-      return this.destroy();
+  protected handlerRequest(req: HttpRequest, routed: Routed, target: HandlerTarget): boolean {
+    // connection_http_to_handler's checks, in its order.
+    const expect = headerValue(req, 'expect');
+    if (expect !== undefined && expect !== '100-continue') return this.refuse(417);
+    const channel = this.host.handlers.channelFor(target);
+    if (!channel) return this.refuse(404);
+    if (this.requests === 1 && isWebSocketUpgrade(req)) {
+      this.startWebSocket(req, routed, target, channel);
+      return true;
     }
-    const was = this.state;
-    this.state = next;
-    if (next === 'closed' && was !== 'closed') this.cleanup();
-    return next;
-  }
-
-  /** Closes the connection now (control-port kill, idle sweep, shutdown). */
-  destroy(): ConnState {
-    if (this.state !== 'closed') {
-      this.state = 'closed';
-      this.socket.destroy();
-      this.cleanup();
-    }
-    return this.state;
-  }
-
-  private cleanup(): void {
-    this.uploading?.upload?.abort();
-    for (const r of this.resources.values()) r.close();
-    this.resources.clear();
-    if (this.handlerId >= 0) this.host.handlers.unregister(this.handlerId, this.quiet ? null : this.handler);
-    // A connection that ended gracefully (socket.end) flushes what it wrote; anything else is torn down now.
-    if (!this.socket.writableEnded) this.socket.destroy();
-    this.host.forget(this);
-  }
-
-  private onData(chunk: Buffer): void {
-    this.lastRead = Date.now();
-    this.bytesRead += chunk.length;
-    if (this.fire('data') === 'closed' || this.state === 'closing') return;
-    if (this.pos >= this.buf.length) {
-      this.buf = chunk;
-      this.pos = 0;
-    } else {
-      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
-      this.pos = 0;
-    }
-    if (this.state === 'head') {
-      this.reads++;
-      this.parseNext();
-    } else if (this.state === 'socket') {
-      this.readSocket();
-    } else if (this.state === 'body') {
-      if (this.uploading) this.feedUpload();
-      else if (this.streaming) this.feedStream();
-      else this.takeBody();
-    } else if (this.buf.length - this.pos > PIPELINE_HIGH_WATER) {
-      this.socket.pause();
-    }
-  }
-
-  private onRemoteEnd(): void {
-    this.remoteEnded = true;
-    // Nothing more can arrive: parse what is buffered (a complete request still gets its answer, decision 11);
-    // a connection left waiting for a head or a body it cannot get is done.
-    if (this.state === 'head') this.parseNext();
-    else if (this.state === 'body') {
-      this.uploading?.upload?.abort();
-      this.fire('remote-end');
-    }
-    else this.fire('remote-end');
-  }
-
-  /** Parses the next request head out of the buffer, if complete. */
-  private parseNext(): void {
-    if (this.skip > 0) {
-      const n = Math.min(this.skip, this.buf.length - this.pos);
-      this.pos += n;
-      this.skip -= n;
-    }
-    if (this.pos >= this.buf.length || this.skip > 0) {
-      this.reads = 0;
-      if (this.remoteEnded) {
-        this.socket.end();
-        this.fire('remote-end');
-      }
-      return;
-    }
-    const limits = this.host.limits;
-    if (startsSocketMessage(this.buf, this.pos)) return this.socketMessage();
-    const r = parseRequestHead(this.buf, this.pos, limits);
-    if (r.kind === 'incomplete') {
-      if (this.remoteEnded) {
-        // A client that hangs up mid-head gets no answer (as Mongrel2): there is nobody to read it.
-        this.socket.end();
-        this.fire('remote-end');
-      } else if (this.reads >= limits.clientReadRetries) {
-        this.fail(400);
-      }
-      return;
-    }
-    if (r.kind === 'error') {
-      this.host.log.debug(`connection ${this.id}: bad request (${r.code}): ${r.reason}`);
-      this.fail(400);
-      return;
-    }
-    this.reads = 0;
-    this.pos = r.headEnd;
-    this.startRequest(r.request);
-  }
-
-  /** Sends a canned error and closes (Mongrel2's error_unless path). */
-  private fail(status: CannedStatus): void {
-    this.fire(this.state === 'head' ? 'bad' : 'served-close');
-    this.endWith(CANNED[status]);
-  }
-
-  private startRequest(req: HttpRequest): void {
-    this.current = req;
-    this.requests++;
-    const hostHeader = req.authority ?? headerValue(req, 'host');
-    const routed = routeRequest(this.host.world(), hostHeader, req.path);
-    if (!routed) return this.fail(404);
-    const kind = routed.route.target.kind;
-    // Chunked request bodies are uploads, which only handlers take (through upload.temp_store); Dir and Proxy refuse them.
-    if (req.chunked && kind !== 'handler') return this.fail(400);
-    if (routed.route.target.kind === 'handler') {
-      // connection_http_to_handler's checks, in its order.
-      const target = routed.route.target;
-      const expect = headerValue(req, 'expect');
-      if (expect !== undefined && expect !== '100-continue') return this.fail(417);
-      const channel = this.host.handlers.channelFor(target);
-      if (!channel) return this.fail(404);
-      if (this.requests === 1 && isWebSocketUpgrade(req)) return this.startWebSocket(req, routed, target, channel);
-      if (req.chunked || req.contentLength > this.host.limits.contentLength) {
-        // Larger (or chunked) bodies go to a file through upload.temp_store; without it, 413.
-        if (!this.host.limits.uploadStream && !this.host.limits.uploadTempStore) return this.fail(413);
-        if (expect === '100-continue') this.write(CONTINUE_100);
-        if (this.host.limits.uploadStream) return this.startUploadStream(req, routed, target, channel);
-        return this.startUpload(req, routed, target, channel);
-      }
+    if (req.chunked || req.contentLength > this.host.limits.contentLength) {
+      // Larger (or chunked) bodies go to a file through upload.temp_store, or stream with upload.stream; else 413.
+      if (!this.host.limits.uploadStream && !this.host.limits.uploadTempStore) return this.refuse(413);
       if (expect === '100-continue') this.write(CONTINUE_100);
+      if (this.host.limits.uploadStream) this.startUploadStream(req, routed, target, channel);
+      else this.startUpload(req, routed, target, channel);
+      return true;
     }
-    if (req.contentLength > 0 && kind === 'dir') {
-      // A Dir ignores the body: answer now and skip the body's bytes before reading the next request.
-      this.skip = req.contentLength;
-    } else if (req.contentLength > 0) {
-      if (req.contentLength > this.host.limits.maxProxyBody) return this.fail(413);
-      // The body is read before the request goes to the backend, so the client is told to send it now
-      // (the backend's own 100 Continue, if it sends one, is forwarded too: several 1xx are allowed).
-      if (kind === 'proxy' && headerValue(req, 'expect')?.toLowerCase() === '100-continue') this.write(CONTINUE_100);
-      this.pendingRequest = req;
-      this.pendingRoute = routed;
-      this.bodyNeeded = req.contentLength;
-      this.bodyChunks = [];
-      this.fire('head-body');
-      this.takeBody();
-      return;
-    }
-    this.fire('head');
-    this.serve(req, routed, null);
+    if (expect === '100-continue') this.write(CONTINUE_100);
+    return false;
   }
 
-  private takeBody(): void {
-    const avail = this.buf.length - this.pos;
-    const take = Math.min(avail, this.bodyNeeded);
-    if (take > 0) {
-      this.bodyChunks.push(this.buf.subarray(this.pos, this.pos + take));
-      this.pos += take;
-      this.bodyNeeded -= take;
-    }
-    if (this.bodyNeeded > 0) return;
-    const req = this.pendingRequest!;
-    const routed = this.pendingRoute!;
-    const body = Buffer.concat(this.bodyChunks);
-    this.pendingRequest = null;
-    this.pendingRoute = null;
-    this.bodyChunks = [];
-    this.fire('body-done');
-    this.serve(req, routed, body);
+  private refuse(status: 404 | 413 | 417): true {
+    this.fail(status);
+    return true;
   }
 
-  private serve(req: HttpRequest, routed: Routed, body: Buffer | null): void {
-    const done = (close: boolean) => this.served(req, close);
-    const onError = (e: unknown) => {
-      this.host.log.error(`connection ${this.id}: ${e instanceof Error ? e.message : String(e)}`);
-      if (this.state === 'serving') this.fail(500);
-    };
-    const target = routed.route.target;
-    if (target.kind === 'dir') serveDirRequest(this, req, routed, target).then(done, onError);
-    else if (target.kind === 'proxy') serveProxyRequest(this, req, routed, target, body).then(done, onError);
-    else {
-      const channel = this.host.handlers.channelFor(target);
-      if (!channel) return this.fail(404);
-      this.ensureId();
-      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), body ?? EMPTY, req.method, this.initialCredits())));
-      this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: req.method, path: req.path, version: req.version, status: 200, size: req.contentLength });
-      // Mongrel2 never closes a handler-served connection on its own, HTTP/1.0 and Connection: close included.
-      this.served(req, false, true);
-    }
+  protected serveHandler(req: HttpRequest, routed: Routed, target: HandlerTarget, body: Buffer | null): void {
+    const channel = this.host.handlers.channelFor(target);
+    if (!channel) return this.fail(404);
+    this.ensureId();
+    this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), body ?? EMPTY, req.method, this.initialCredits())));
+    this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: req.method, path: req.path, version: req.version, status: 200, size: req.contentLength });
+    // Mongrel2 never closes a handler-served connection on its own, HTTP/1.0 and Connection: close included.
+    this.served(req, false, true);
   }
 
-  /** A response is complete: keep reading (pipelining) or close. */
-  private served(req: HttpRequest, close: boolean, handlerServed = false): void {
-    if (this.state !== 'serving') return;
-    this.current = null;
-    if (!handlerServed && (close || this.shouldClose(req))) {
-      this.fire('served-close');
-      this.socket.end();
-      return;
-    }
-    this.fire('served-keep');
-    if (this.socket.isPaused()) this.socket.resume();
-    this.parseNext();
+  protected feedBody(): boolean {
+    if (this.uploading) this.feedUpload();
+    else if (this.streaming) this.feedStream();
+    else return false;
+    return true;
   }
 
-  /** Mirrors check_should_close: HTTP/1.0, or `Connection: close` (any case). */
-  shouldClose(req: HttpRequest): boolean {
-    if (req.version === 'HTTP/1.0') return true;
-    const c = headerValue(req, 'connection');
-    return c !== undefined && c.toLowerCase() === 'close';
+  protected onClose(): void {
+    this.uploading?.upload?.abort();
+    if (this.handlerId >= 0) this.host.handlers.unregister(this.handlerId, this.quiet ? null : this.handler);
   }
-
-  /** Writes bytes to the client, counting them. Returns false when the socket's buffer is full. */
-  write(data: Buffer | string): boolean {
-    this.lastWrite = Date.now();
-    this.bytesWritten += data.length;
-    return this.socket.write(data);
-  }
-
-  /** Writes a last response and closes after it is flushed. */
-  endWith(data: Buffer): void {
-    this.lastWrite = Date.now();
-    this.bytesWritten += data.length;
-    this.socket.end(data);
-  }
-
-  // ---- handlers (src/handler.c, connection_http_to_handler, the deliver task) ----
 
   private peer(): Peer {
     return { handlerId: this.handlerId, remoteAddr: this.remoteAddr, noClobberXff: this.host.limits.noClobberXff, tls: false };
@@ -379,7 +135,7 @@ export class Connection implements HandlerClient {
   }
 
   /** Frames (WebSocket) or NUL-terminated messages (JSON/XML sockets) on an upgraded connection. */
-  private readSocket(): void {
+  protected readSocket(): void {
     if (!this.ws) return this.parseNext();
     const { decoder, req, routed, target, channel } = this.ws;
     const bytes = this.buf.subarray(this.pos);
@@ -396,7 +152,7 @@ export class Connection implements HandlerClient {
   }
 
   /** A JSON or XML socket message (or the Flash policy request) where a request head would be. */
-  private socketMessage(): void {
+  protected socketMessage(): void {
     const r = parseSocketMessage(this.buf, this.pos, this.host.limits.bufferSize);
     if (r.kind === 'incomplete') {
       if (this.remoteEnded) {

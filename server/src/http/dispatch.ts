@@ -8,7 +8,7 @@ import type { DirTarget, ProxyTarget } from '../config/server-config.js';
 import { BackendError, BackendLink } from '../proxy/backend-link.js';
 import type { Routed } from '../world.js';
 import { CANNED } from './canned.js';
-import type { Connection } from './connection.js';
+import type { HttpConnection as Connection } from './http-connection.js';
 import type { HttpRequest } from './request.js';
 
 function accessLog(conn: Connection, req: HttpRequest, routed: Routed, status: number, size: number): void {
