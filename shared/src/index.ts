@@ -8,3 +8,4 @@ export * from './protocol/handler-notice.js';
 export * from './protocol/extended.js';
 export * from './protocol/websocket.js';
 export * from './protocol/control.js';
+export * from './model/index.js';

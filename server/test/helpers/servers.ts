@@ -96,9 +96,13 @@ export async function startServer(which: 'ours' | 'c', dir: string, dbPath: stri
     proc,
     output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (proc.exitCode !== null || proc.pid === undefined) return proc.exitCode;
+      if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return proc.exitCode;
       const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
-      process.kill(proc.pid, signal);
+      try {
+        process.kill(proc.pid, signal);
+      } catch {
+        return proc.exitCode; // it ended on its own between the check and the signal
+      }
       const t = setTimeout(() => proc.exitCode === null && proc.pid !== undefined && process.kill(proc.pid, 'SIGKILL'), 5000);
       const code = await exited;
       clearTimeout(t);
