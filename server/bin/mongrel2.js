@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // mongrel2, this package's own (never the C one on PATH): runs the compiled server built by `npm run build`.
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// A larger young generation: a server allocates many short-lived buffers per request, and fewer scavenges mean
+// more requests per second and a shorter tail (measured with npm run bench).
+setFlagsFromString('--max-semi-space-size=32');
 import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/main.js', import.meta.url);
