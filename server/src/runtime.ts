@@ -74,7 +74,7 @@ export class Runtime implements ConnectionHost {
     this.accessLog = opts.accessLog ?? new AccessLog();
     this.current = buildWorld(config, undefined, opts.cwd);
     this.limits = limitsOf(config);
-    this.handlers = new HandlerRoom(this.log, opts.cwd ?? process.cwd());
+    this.handlers = new HandlerRoom(this.log, opts.cwd ?? process.cwd(), config.server.chroot !== '');
   }
 
   /** The world new requests are routed in. */

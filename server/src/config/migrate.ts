@@ -17,13 +17,19 @@ export interface Migration {
   sql: string;
 }
 
-/** Every migration in the directory, in version order. */
+const listed = new Map<string, Migration[]>();
+
+/** Every migration in the directory, in version order (read once per process: shipped files never change). */
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
+  const cached = listed.get(dir);
+  if (cached) return cached;
+  const found = readdirSync(dir)
     .map((file) => /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ version: Number(m[1]), name: m[2]!, sql: readFileSync(dir + m[0], 'utf8') }))
     .sort((a, b) => a.version - b.version);
+  listed.set(dir, found);
+  return found;
 }
 
 /** The SQL of one migration by name (used by `load`, which re-seeds the default mimetypes). */
@@ -49,22 +55,33 @@ function declaredColumnsMissing(db: Database.Database, sql: string): string[] {
   return diffColumns(db, sql).map(({ table, col }) => `${table}.${col.name}`);
 }
 
-/** Pairs of (table, declared column) that `db` lacks, for the tables both `sql` and `db` have. */
-function diffColumns(db: Database.Database, sql: string): { table: string; col: ColumnInfo }[] {
-  const declared = new Database(':memory:');
+const declaredBySql = new Map<string, { table: string; cols: ColumnInfo[] }[]>();
+
+/** The tables and columns `sql` creates, worked out once in a scratch database and then remembered. */
+function declaredTables(sql: string): { table: string; cols: ColumnInfo[] }[] {
+  const cached = declaredBySql.get(sql);
+  if (cached) return cached;
+  const scratch = new Database(':memory:');
   try {
-    declared.exec(sql.replace(/^\s*INSERT[\s\S]*?;\s*$/gim, ''));
-    const tables = declared.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    const out: { table: string; col: ColumnInfo }[] = [];
-    for (const { name: table } of tables) {
-      const have = new Set(columns(db, table).map((c) => c.name));
-      if (have.size === 0) continue;
-      for (const col of columns(declared, table)) if (!have.has(col.name) && !col.pk) out.push({ table, col });
-    }
+    scratch.exec(sql.replace(/^\s*INSERT[\s\S]*?;\s*$/gim, ''));
+    const tables = scratch.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+    const out = tables.map(({ name }) => ({ table: name, cols: columns(scratch, name) }));
+    declaredBySql.set(sql, out);
     return out;
   } finally {
-    declared.close();
+    scratch.close();
   }
+}
+
+/** Pairs of (table, declared column) that `db` lacks, for the tables both `sql` and `db` have. */
+function diffColumns(db: Database.Database, sql: string): { table: string; col: ColumnInfo }[] {
+  const out: { table: string; col: ColumnInfo }[] = [];
+  for (const { table, cols } of declaredTables(sql)) {
+    const have = new Set(columns(db, table).map((c) => c.name));
+    if (have.size === 0) continue;
+    for (const col of cols) if (!have.has(col.name) && !col.pk) out.push({ table, col });
+  }
+  return out;
 }
 
 /** Adds to `db` every column that the tables created by `sql` declare and `db`'s tables of the same name lack. */

@@ -5,9 +5,12 @@
 // server and `m2sh control` both resolve it with resolveControlEndpoint, so they always agree.
 import { lstatSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createConnection } from 'node:net';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Reply } from 'zeromq';
+import { ipcPath, resolveServerEndpoint } from '../process/endpoint.js';
 import { executeControl, type ControlTarget } from './commands.js';
+
+export { ipcPath };
 
 export type { ControlTarget } from './commands.js';
 
@@ -21,24 +24,8 @@ export function controlSpec(column: string | null | undefined, setting: string |
   return DEFAULT_CONTROL_SPEC;
 }
 
-/** The filesystem path of an `ipc://` endpoint as written, or null for other transports and abstract sockets. */
-export function ipcPath(endpoint: string): string | null {
-  if (!endpoint.startsWith('ipc://')) return null;
-  const path = endpoint.slice('ipc://'.length);
-  return path === '' || path.startsWith('@') ? null : path;
-}
-
-/**
- * Makes a configured endpoint absolute for a server whose root is `root` (its chroot directory, or its launch
- * directory when `chrooted` is false): a relative ipc path is resolved against `root`, an absolute one is put
- * under `root` when chrooted (as chroot(2) would); tcp:// and other transports are returned unchanged.
- */
-export function resolveControlEndpoint(spec: string, root: string, chrooted: boolean): string {
-  const path = ipcPath(spec);
-  if (path === null) return spec;
-  if (!isAbsolute(path)) return `ipc://${resolve(root, path)}`;
-  return chrooted ? `ipc://${join(root, path)}` : spec;
-}
+/** The control endpoint for a server: see process/endpoint.ts (handler sockets resolve theirs the same way). */
+export const resolveControlEndpoint = resolveServerEndpoint;
 
 /** Whether something accepts connections on the unix socket at `path`. */
 function socketAlive(path: string): Promise<boolean> {

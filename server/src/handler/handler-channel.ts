@@ -5,9 +5,10 @@
 // is not (no handler connected yet, or the high-water mark reached) does it wait in a JavaScript queue — so a
 // request pushed while no handler runs is delivered when one connects.
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { Push, Subscriber, type Context } from 'zeromq';
 import type { HandlerTarget } from '../config/server-config.js';
+import { ipcPath, resolveServerEndpoint } from '../process/endpoint.js';
 
 /** ZMQ_IDENTITY / ZMQ_ROUTING_ID. */
 const ZMQ_ROUTING_ID = 5;
@@ -21,12 +22,12 @@ export interface ChannelHost {
   log: { error(m: string): void; info(m: string): void; warn(m: string): void };
 }
 
-/** An `ipc://` endpoint relative to the server's directory, made absolute (its directory created). */
-export function resolveEndpoint(spec: string, cwd: string): string {
-  if (!spec.startsWith('ipc://')) return spec;
-  const path = resolve(cwd, spec.slice('ipc://'.length));
-  mkdirSync(dirname(path), { recursive: true });
-  return `ipc://${path}`;
+/** Makes an endpoint absolute for the server (process/endpoint.ts) and creates an ipc socket's directory. */
+export function prepareEndpoint(spec: string, root: string, chrooted: boolean): string {
+  const endpoint = resolveServerEndpoint(spec, root, chrooted);
+  const path = ipcPath(endpoint);
+  if (path !== null) mkdirSync(dirname(path), { recursive: true });
+  return endpoint;
 }
 
 /** The key two handler rows share their sockets by (Config_push_unique_handler: same send_spec and recv_spec). */
@@ -58,7 +59,7 @@ export class HandlerChannel {
   /** Whether both sockets are bound. */
   ready = false;
 
-  constructor(readonly target: HandlerTarget, private readonly host: ChannelHost, private readonly cwd: string, context?: Context) {
+  constructor(readonly target: HandlerTarget, private readonly host: ChannelHost, private readonly root: string, private readonly chrooted: boolean, context?: Context) {
     this.push = new Push({ linger: 0, sendHighWaterMark: 10000, ...(context ? { context } : {}) });
     this.sub = new Subscriber({ linger: 0, receiveHighWaterMark: 10000, ...(context ? { context } : {}) });
     // Mongrel2 sets ZMQ_IDENTITY on its PUSH; zeromq.js keeps the option setter protected.
@@ -69,8 +70,8 @@ export class HandlerChannel {
   /** Binds both sockets (with retries) and starts reading replies. */
   async start(): Promise<void> {
     const t = this.target;
-    const send = resolveEndpoint(t.sendSpec, this.cwd);
-    const recv = resolveEndpoint(t.recvSpec, this.cwd);
+    const send = prepareEndpoint(t.sendSpec, this.root, this.chrooted);
+    const recv = prepareEndpoint(t.recvSpec, this.root, this.chrooted);
     const okSend = await bindWithRetries(() => this.push.bind(send), `handler send_spec ${t.sendSpec}`, this.host, () => this.stopped);
     const okRecv = await bindWithRetries(() => this.sub.bind(recv), `handler recv_spec ${t.recvSpec}`, this.host, () => this.stopped);
     this.ready = okSend && okRecv;

@@ -39,7 +39,7 @@ export class HandlerRoom implements ChannelHost {
   /** The ZeroMQ context of the handler sockets, with zeromq.threads IO threads (fixed at the first apply). */
   private context: Context | null = null;
 
-  constructor(readonly log: ChannelHost['log'], private readonly cwd: string) {}
+  constructor(readonly log: ChannelHost['log'], private readonly root: string, private readonly chrooted: boolean) {}
 
   /** Opens the channels `world` needs, keeps the unchanged ones, closes the ones it no longer has. */
   apply(world: World): void {
@@ -68,7 +68,7 @@ export class HandlerRoom implements ChannelHost {
         next.set(key, old);
       } else {
         old?.close();
-        const ch = new HandlerChannel(target, this, this.cwd, this.context ?? undefined);
+        const ch = new HandlerChannel(target, this, this.root, this.chrooted, this.context ?? undefined);
         void ch.start();
         next.set(key, ch);
       }
