@@ -9,3 +9,4 @@ export * from './protocol/extended.js';
 export * from './protocol/websocket.js';
 export * from './protocol/control.js';
 export * from './model/index.js';
+export * from './api/index.js';

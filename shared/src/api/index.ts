@@ -1,0 +1,4 @@
+// The admin API's contract (ARCHITECTURE: shared/src/api): error codes, roles, the bodies each endpoint takes and
+// returns, and a typed client the console uses.
+export * from './errors.js';
+export * from './access.js';
