@@ -3,6 +3,7 @@
 // `reload` re-reads the config database into a new world and swaps it in for new requests — connections
 // in flight keep the world they started with until their request ends (decision 13); a config that fails to
 // load or validate leaves the old world serving and says why; `stop` closes gracefully.
+import { configFingerprint } from './config/fingerprint.js';
 import { createServer, type Server } from 'node:net';
 import { openConfigDb } from './config/db.js';
 import { loadServerConfig, type ServerConfig } from './config/server-config.js';
@@ -57,6 +58,22 @@ function limitsOf(config: ServerConfig): ConnectionLimits {
   };
 }
 
+/** What the server has loaded and how its last reload went (the control port's `config`, our extension). */
+export interface LoadState {
+  /** configFingerprint of the configuration being served. */
+  fingerprint: string;
+  /** Configurations loaded so far (1 after start; +1 per successful reload). */
+  generation: number;
+  /** Reloads attempted, successful or not. */
+  attempts: number;
+  /** When the served configuration was loaded (Unix seconds). */
+  loadedAt: number;
+  /** Why the last reload attempt failed ('' when it did not). */
+  error: string;
+  /** What the last successful reload could not apply without a restart. */
+  restartNeeded: string[];
+}
+
 /** A server process's serving core. */
 export class Runtime implements ConnectionHost {
   readonly log: ErrorLog;
@@ -68,8 +85,11 @@ export class Runtime implements ConnectionHost {
   private readonly conns = new Set<Connection>();
   private nextId = 1;
   private sweepTimer: NodeJS.Timeout | null = null;
+  /** What is loaded and how the last reload went. */
+  readonly loadState: LoadState;
 
   constructor(readonly opts: RuntimeOptions, config: ServerConfig) {
+    this.loadState = { fingerprint: configFingerprint(config), generation: 1, attempts: 0, loadedAt: Math.floor(Date.now() / 1000), error: '', restartNeeded: [] };
     this.log = opts.log ?? new ErrorLog(config.server.errorLogLevel);
     this.accessLog = opts.accessLog ?? new AccessLog();
     this.current = buildWorld(config, undefined, opts.cwd);
@@ -119,10 +139,12 @@ export class Runtime implements ConnectionHost {
    */
   reload(): ReloadResult {
     let config: ServerConfig;
+    this.loadState.attempts++;
     try {
       config = readServerConfig(this.opts.dbPath, this.opts.uuid);
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
+      this.loadState.error = error;
       this.log.error(`Reload failed, still serving the previous configuration: ${error}`);
       return { ok: false, error };
     }
@@ -136,6 +158,10 @@ export class Runtime implements ConnectionHost {
     this.log.reopen();
     this.accessLog.reopen();
     this.startSweep();
+    Object.assign(this.loadState, {
+      fingerprint: configFingerprint(config), generation: this.loadState.generation + 1,
+      loadedAt: Math.floor(Date.now() / 1000), error: '', restartNeeded,
+    });
     this.log.info(`Reloaded the configuration of ${now.uuid}${restartNeeded.length ? `; a restart is needed for: ${restartNeeded.join(', ')}` : ''}`);
     return { ok: true, restartNeeded };
   }
@@ -211,6 +237,7 @@ export function controlTargetOf(rt: Runtime, signal: (sig: 'SIGINT' | 'SIGTERM' 
       let id = 3;
       for (const c of rt.connections()) yield { id: id++, system: false, name: c.type === 3 ? 'WS' : c.type === 2 ? 'MSG' : 'HTTP', state: c.state, status: 'ready' as const };
     },
+    config: () => ({ ...rt.loadState, handlers: rt.handlers.channelStates() }),
     kill: (id: number) => {
       for (const c of rt.connections()) {
         if (c.handlerId === id) {

@@ -13,7 +13,8 @@ export const CONSOLE_HOW = 'console';
 
 /** What a change says about itself in the commit log. */
 export interface ChangeNote {
-  what: string;
+  /** What changed; a function is called after the change ran (when only the change knows its ids). */
+  what: string | (() => string);
   why?: string | null;
 }
 
@@ -36,7 +37,7 @@ export function whyOf(req: FastifyRequest): string | null {
 export function recordAs<T>(db: Database.Database, user: string, note: ChangeNote, fn: (db: Database.Database) => T): T {
   return db.transaction(() => {
     const out = fn(db);
-    appendLog(db, { who: user, what: note.what, location: whereAmI(), how: CONSOLE_HOW, why: note.why ?? null });
+    appendLog(db, { who: user, what: typeof note.what === 'function' ? note.what() : note.what, location: whereAmI(), how: CONSOLE_HOW, why: note.why ?? null });
     return out;
   }).immediate();
 }

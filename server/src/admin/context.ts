@@ -2,7 +2,6 @@
 // paths in it resolve (the directory the console was started from, like m2sh's), and the per-request typing of
 // who is signed in and what a route requires (shared/src/api/access.ts).
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
 import type { Access, Who } from '@m2/shared';
 import { openConfigDb } from '../config/db.js';
 
@@ -19,13 +18,17 @@ declare module 'fastify' {
   }
 }
 
+/** A zod schema as a route's doc names it. Typed as `object` because Fastify intersects the route's inferred
+ *  config with FastifyContextConfig, and zod's own types do not survive that intersection. */
+export type DocSchema = object;
+
 /** A route's entry in the OpenAPI document. */
 export interface RouteDoc {
   summary: string;
   tags?: string[];
-  body?: z.ZodTypeAny;
-  query?: z.ZodTypeAny;
-  response?: z.ZodTypeAny;
+  body?: DocSchema;
+  query?: DocSchema;
+  response?: DocSchema;
   /** A non-JSON answer (text/plain, text/event-stream, application/octet-stream...). */
   produces?: string;
 }

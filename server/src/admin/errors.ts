@@ -13,6 +13,7 @@ export class ApiError extends Error {
     message: string,
     readonly fields?: FieldError[],
     readonly current?: unknown,
+    readonly detail?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,6 +27,7 @@ export class ApiError extends Error {
         message: this.message,
         ...(this.fields ? { fields: this.fields } : {}),
         ...(this.current !== undefined ? { current: this.current } : {}),
+        ...(this.detail !== undefined ? { detail: this.detail } : {}),
       },
     };
   }

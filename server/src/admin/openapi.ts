@@ -6,12 +6,13 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { apiErrorBodySchema } from '@m2/shared';
 import { SERVER_VERSION } from '../http/responses.js';
-import type { RouteDoc } from './context.js';
+import type { ZodTypeAny } from 'zod';
+import type { DocSchema, RouteDoc } from './context.js';
 
 interface DocRoute { method: string; url: string; access: string; doc: RouteDoc }
 
-function jsonSchema(schema: NonNullable<RouteDoc['body']>): unknown {
-  return zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' });
+function jsonSchema(schema: DocSchema): unknown {
+  return zodToJsonSchema(schema as ZodTypeAny, { target: 'openApi3', $refStrategy: 'none' });
 }
 
 function operation(r: DocRoute): Record<string, unknown> {

@@ -17,6 +17,11 @@ export interface ControlTarget {
   connections(): Iterable<{ id: number; fd: number; type: number; lastPing: number; lastRead: number; lastWrite: number; bytesRead: number; bytesWritten: number }>;
   /** Every task (or task-like unit of work) of the server. */
   tasks(): Iterable<{ id: number; system: boolean; name: string; state: string; status: 'running' | 'ready' | 'exiting' | 'idle' }>;
+  /** What the server has loaded (fingerprint, generation, last reload outcome) and its handler sockets' state. */
+  config?(): {
+    fingerprint: string; generation: number; attempts: number; loadedAt: number; error: string; restartNeeded: string[];
+    handlers: { sendSpec: string; recvSpec: string; state: string; error: string }[];
+  };
   /** Disconnects the connection with this id; false when there is no such connection. */
   kill(id: number): boolean;
   /** Raises a signal at the server (stop, terminate, reload). */
@@ -87,6 +92,25 @@ export const CONTROL_COMMANDS: readonly { name: string; help: string; run: Handl
   { name: 'info', help: 'information about this server', run: infoCb },
 ];
 
+const CONFIG_HEADERS = ['fingerprint', 'generation', 'attempts', 'loaded_at', 'error', 'restart_needed', 'handlers_binding', 'handler_errors'];
+
+/** `config` (our extension, not in Mongrel2 and so not in `help`): what the server has loaded and how the last
+ *  reload went, so a console can tell whether a reload it asked for took effect. */
+const configCb: Handler = (_name, _args, target) => {
+  if (!target.config) return { reply: CONTROL_CALLBACK_NOT_FOUND };
+  const c = target.config();
+  const binding = c.handlers.filter((h) => h.state === 'binding').length;
+  const errors = c.handlers.filter((h) => h.state === 'failing').map((h) => h.error).join('; ');
+  return {
+    reply: encodeControlTable(CONFIG_HEADERS, [[c.fingerprint, int(c.generation), int(c.attempts), int(c.loadedAt), c.error, c.restartNeeded.join(','), int(binding), errors]]),
+  };
+};
+
+/** Commands this server answers beyond Mongrel2's (absent from `help`, whose table stays Mongrel2's). */
+export const EXTENSION_COMMANDS: readonly { name: string; help: string; run: Handler }[] = [
+  { name: 'config', help: 'the loaded configuration and the last reload', run: configCb },
+];
+
 /** A whole number for a tnetstring integer (the target's numbers should already be; this keeps the reply valid). */
 function int(n: number): number {
   return Number.isFinite(n) ? Math.trunc(n) : 0;
@@ -113,7 +137,7 @@ export function renderNetRows(conns: ReturnType<ControlTarget['connections']>): 
 export function executeControl(frame: Uint8Array, target: ControlTarget, onError: (m: string) => void): ControlOutcome {
   const req = decodeControlRequest(frame);
   if (!req.ok) return { reply: req.reply };
-  const cmd = CONTROL_COMMANDS.find((c) => c.name === req.name);
+  const cmd = CONTROL_COMMANDS.find((c) => c.name === req.name) ?? EXTENSION_COMMANDS.find((c) => c.name === req.name);
   if (!cmd) return { reply: CONTROL_CALLBACK_NOT_FOUND };
   try {
     return cmd.run(req.name, req.args, target);

@@ -35,12 +35,13 @@ export function channelKey(t: HandlerTarget): string {
   return `${t.sendSpec}\u0000${t.recvSpec}`;
 }
 
-async function bindWithRetries(bind: () => Promise<void>, what: string, host: ChannelHost, stopped: () => boolean): Promise<boolean> {
+async function bindWithRetries(bind: () => Promise<void>, what: string, host: ChannelHost, stopped: () => boolean, failed: (m: string) => void): Promise<boolean> {
   for (let attempt = 1; attempt <= BIND_ATTEMPTS && !stopped(); attempt++) {
     try {
       await bind();
       return true;
     } catch (e) {
+      failed(`${what}: ${(e as Error).message}`);
       host.log.error(`Failed to bind ${what} (attempt ${attempt}/${BIND_ATTEMPTS}): ${(e as Error).message}`);
       await new Promise((r) => setTimeout(r, 1000));
     }
@@ -58,6 +59,10 @@ export class HandlerChannel {
   private stopped = false;
   /** Whether both sockets are bound. */
   ready = false;
+  /** Whether start() has finished (bound, or given up). */
+  settled = false;
+  /** The latest bind failure ('' when none). */
+  bindError = '';
 
   constructor(readonly target: HandlerTarget, private readonly host: ChannelHost, private readonly root: string, private readonly chrooted: boolean, context?: Context) {
     this.push = new Push({ linger: 0, sendHighWaterMark: 10000, ...(context ? { context } : {}) });
@@ -72,9 +77,12 @@ export class HandlerChannel {
     const t = this.target;
     const send = prepareEndpoint(t.sendSpec, this.root, this.chrooted);
     const recv = prepareEndpoint(t.recvSpec, this.root, this.chrooted);
-    const okSend = await bindWithRetries(() => this.push.bind(send), `handler send_spec ${t.sendSpec}`, this.host, () => this.stopped);
-    const okRecv = await bindWithRetries(() => this.sub.bind(recv), `handler recv_spec ${t.recvSpec}`, this.host, () => this.stopped);
+    const failed = (m: string) => { this.bindError = m; };
+    const okSend = await bindWithRetries(() => this.push.bind(send), `handler send_spec ${t.sendSpec}`, this.host, () => this.stopped, failed);
+    const okRecv = await bindWithRetries(() => this.sub.bind(recv), `handler recv_spec ${t.recvSpec}`, this.host, () => this.stopped, failed);
     this.ready = okSend && okRecv;
+    this.settled = true;
+    if (this.ready) this.bindError = '';
     if (okRecv) void this.receiveLoop();
     this.drain();
   }

@@ -77,6 +77,16 @@ export class HandlerRoom implements ChannelHost {
     this.channels = next;
   }
 
+  /** Each channel's state: bound, still binding, or failing with the latest bind error. */
+  channelStates(): { sendSpec: string; recvSpec: string; state: 'bound' | 'binding' | 'failing'; error: string }[] {
+    return [...this.channels.values()].map((ch) => ({
+      sendSpec: ch.target.sendSpec,
+      recvSpec: ch.target.recvSpec,
+      state: ch.ready ? 'bound' : ch.bindError !== '' ? 'failing' : 'binding',
+      error: ch.bindError,
+    }));
+  }
+
   /** The channel serving a handler row. */
   channelFor(target: HandlerTarget): HandlerChannel | undefined {
     return this.channels.get(channelKey(target));

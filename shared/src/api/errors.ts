@@ -42,6 +42,8 @@ export const apiErrorBodySchema = z.object({
     fields: z.array(fieldErrorSchema).optional(),
     /** For a stale write (409 M2_ERR_API_STALE): the resource as it is now. */
     current: z.unknown().optional(),
+    /** What the failed operation did before it failed (an apply's per-server outcome and its rollback). */
+    detail: z.unknown().optional(),
   }),
 });
 
