@@ -13,8 +13,9 @@ import { diffContent, type ConfigDiff } from './diff.js';
 import { probePath } from './probe.js';
 import { applyToServer, type ProbeTarget, type ServerOutcome } from './server-apply.js';
 import {
-  captureContent, fingerprintsOf, latestSnapshot, snapshotContent, takeSnapshot, writeContent, type SnapshotContent, type SnapshotInfo,
+  captureContent, fingerprintsOf, snapshotContent, takeSnapshot, writeContent, type SnapshotContent,
 } from './snapshot.js';
+import { loadedFingerprints, servedSnapshot } from './served.js';
 
 /** The answer of an apply. */
 export interface ApplyOutcome {
@@ -63,11 +64,6 @@ export function probeTargets(db: Database.Database, change: ConfigDiff, list: Se
   return out;
 }
 
-/** The snapshot the servers were serving before this apply: the newest whose fingerprints match, else the last applied. */
-function previousSnapshot(db: Database.Database): SnapshotInfo | undefined {
-  return latestSnapshot(db, ['applied', 'baseline']);
-}
-
 async function bringAll(ctx: AdminContext, list: Server[], db: Database.Database, targets: Map<number, ProbeTarget>, force: boolean): Promise<ServerOutcome[]> {
   const want = fingerprintsOf(db);
   const out: ServerOutcome[] = [];
@@ -87,7 +83,7 @@ export async function applyConfig(ctx: AdminContext, who: string, why: string, o
     const db = ctx.db;
     const list = servers(db, opts.serverIds);
     validateForServers(db, list);
-    const previous = previousSnapshot(db);
+    const previous = servedSnapshot(db, await loadedFingerprints(ctx, list));
     const before: SnapshotContent | undefined = previous ? snapshotContent(db, previous.id) : undefined;
     const candidate = captureContent(db);
     const change = before ? diffContent(before, candidate) : { tables: {}, count: 0 };
@@ -101,8 +97,9 @@ export async function applyConfig(ctx: AdminContext, who: string, why: string, o
     const error = `server ${failed.name || failed.uuid}: ${failed.error}`;
     const failedId = takeSnapshot(db, { kind: 'failed', who, why, content: candidate, outcome: { error, servers: outcomes } });
     if (!before || !previous) {
-      recordAs(db, who, { what: `apply failed, nothing to roll back to: ${error} (snapshot ${failedId})`, why }, () => undefined);
-      return { ok: false, snapshotId: failedId, error, servers: outcomes };
+      const unknown = `${error}; no snapshot holds what the servers were serving, so nothing was rolled back`;
+      recordAs(db, who, { what: `apply failed: ${unknown} (snapshot ${failedId})`, why }, () => undefined);
+      return { ok: false, snapshotId: failedId, error: unknown, servers: outcomes };
     }
     recordAs(db, who, { what: `apply failed, rolled back to snapshot ${previous.id}: ${error} (the attempt is snapshot ${failedId})`, why }, (d) => writeContent(d, before));
     const touched = list.filter((s) => outcomes.some((o) => o.serverId === s.id && o.action !== 'not-running' && o.action !== 'unchanged'));

@@ -1,12 +1,12 @@
 // Pending changes (issue 6 §3): what differs between the database and what each running server has loaded
 // (their fingerprints, from the control port) and, row by row, between the database and the last applied
 // configuration.
-import { serverFromRow, type ServerRow } from '@m2/shared';
 import type { AdminContext } from '../context.js';
 import { serverProcessState } from '../running/process.js';
 import { diffContent, type ConfigDiff } from './diff.js';
 import { loadedConfig } from './loaded.js';
-import { captureContent, fingerprintsOf, latestSnapshot, modelHash, snapshotContent } from './snapshot.js';
+import { allServers, loadedFingerprints, servedSnapshot } from './served.js';
+import { captureContent, fingerprintsOf, modelHash, snapshotContent } from './snapshot.js';
 
 /** One server's side of the pending view. */
 export interface ServerPending {
@@ -26,7 +26,7 @@ export interface ServerPending {
 
 /** The pending view. */
 export interface Pending {
-  /** The last applied snapshot (or the baseline) compared against. */
+  /** The snapshot the running servers serve (or the last applied one) compared against; null when unknown. */
   since: { snapshotId: number; kind: string; createdAt: string } | null;
   /** Whether the database differs from that snapshot. */
   changed: boolean;
@@ -38,12 +38,13 @@ export interface Pending {
 export async function pendingChanges(ctx: AdminContext): Promise<Pending> {
   const db = ctx.db;
   const current = captureContent(db);
-  const last = latestSnapshot(db, ['applied', 'baseline']);
+  const list = allServers(db);
+  const last = servedSnapshot(db, await loadedFingerprints(ctx, list));
   const before = last ? snapshotContent(db, last.id) : undefined;
   const diff = before ? diffContent(before, current) : { tables: {}, count: 0 };
   const wanted = fingerprintsOf(db);
   const servers: ServerPending[] = [];
-  for (const s of (db.prepare('SELECT * FROM server ORDER BY id').all() as ServerRow[]).map(serverFromRow)) {
+  for (const s of list) {
     const p: ServerPending = { id: s.id, uuid: s.uuid, name: s.name, running: serverProcessState(ctx, s).running, wanted: wanted[s.uuid] ?? '', loaded: '', pending: false };
     if (p.wanted === '') p.problem = 'its configuration in the database would not load';
     if (p.running) {
