@@ -12,6 +12,7 @@ import { openConfigDb } from './config/db.js';
 import { loadConfigFile } from './config/load-file.js';
 import { writeModel } from './config/loader/write.js';
 import { start as startEcho } from './examples/echo.js';
+import { serveConsole } from './admin/serve.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(REPO, 'demo');
@@ -21,11 +22,16 @@ for (const d of ['logs', 'run']) mkdirSync(join(DEMO, d), { recursive: true });
 cpSync(join(REPO, 'server/examples/static'), join(DEMO, 'static'), { recursive: true });
 const model = loadConfigFile(CONF, 'server/examples/mongrel2.conf');
 model.settings.push(['server.daemonize', '0']);
-const { db } = openConfigDb(join(DEMO, 'config.sqlite'), { create: true });
-writeModel(db, model, { who: process.env.LOGNAME || process.env.USER || userInfo().username, what: 'load', location: hostname(), how: 'npm start', why: 'demo' });
+const dbPath = join(DEMO, 'config.sqlite');
+const { db } = openConfigDb(dbPath, { create: true });
+// The sample is loaded once; after that the console's (and m2sh's) changes survive restarts. Delete demo/ to reset.
+const fresh = !db.prepare('SELECT 1 FROM server LIMIT 1').get();
+if (fresh) writeModel(db, model, { who: process.env.LOGNAME || process.env.USER || userInfo().username, what: 'load', location: hostname(), how: 'npm start', why: 'demo' });
+const serverRow = db.prepare('SELECT uuid, name, default_host AS defaultHost, bind_addr AS bindAddr, port FROM server ORDER BY id LIMIT 1').get() as
+  { uuid: string; name: string; defaultHost: string; bindAddr: string; port: number };
 db.close();
 
-const server = model.servers[0]!;
+const server = serverRow;
 const upstream = createServer((req, res) => {
   res.setHeader('Content-Type', 'text/plain');
   res.end(`Hello from the demo upstream: you asked for ${req.url ?? '/'} through the Proxy route.\n`);
@@ -39,10 +45,24 @@ const stopEcho = handler?.kind === 'handler'
   : null;
 
 const child = spawn(process.execPath, [join(REPO, 'server/bin/mongrel2.js'), 'config.sqlite', server.uuid], { cwd: DEMO, stdio: 'inherit' });
-process.stdout.write(`\nServing the sample config on http://${server.bindAddr}:${server.port}/  (Dir '/', Proxy '/proxy/', Handler '/handler'; Ctrl-C stops)\n` +
-  `Inspect it with: npx m2sh routes -db demo/config.sqlite -server ${server.name} -host ${server.defaultHost}\n\n`);
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+const { app, url } = await serveConsole({
+  dbPath, cwd: DEMO, adminPassword: process.env.M2_ADMIN_PASSWORD, print: (l) => process.stdout.write(`${l}\n`),
+});
+process.stdout.write(`\nServing the sample config on http://${server.bindAddr}:${server.port}/  (Dir '/', Proxy '/proxy/', Handler '/handler')\n` +
+  `The console: ${url}/  (user admin; the password is printed above on the first start, or is M2_ADMIN_PASSWORD)\n` +
+  `Inspect it with: npx m2sh routes -db demo/config.sqlite -server ${server.name} -host ${server.defaultHost}\nCtrl-C stops everything.\n\n`);
+let stopping = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    stopping = true;
+    if (child.exitCode === null) child.kill(sig);
+    void app.close().finally(() => {
+      upstream.close();
+      void (stopEcho ? stopEcho() : Promise.resolve()).finally(() => process.exit(0));
+    });
+  });
+}
 child.on('exit', (code) => {
-  upstream.close();
-  void (stopEcho ? stopEcho() : Promise.resolve()).finally(() => process.exit(code ?? 0));
+  // Stopped from the console (or crashed): the console stays up, where the server can be started again.
+  if (!stopping) process.stdout.write(`mongrel2 exited (${code ?? 'signal'}); the console at ${url}/ can start it again.\n`);
 });

@@ -6,6 +6,7 @@ import { parseCommandLine } from './args.js';
 import { logErr } from './log.js';
 import { access } from './commands/access.js';
 import { commit } from './commands/commit.js';
+import { consoleCmd } from './commands/console.js';
 import { control } from './commands/control.js';
 import { dump } from './commands/dump.js';
 import { hosts } from './commands/hosts.js';
@@ -40,7 +41,7 @@ const help: Command = {
 /** Every m2sh command, in the order `help` lists them. */
 export const COMMANDS: readonly Command[] = [
   load, config, shell, access, servers, hosts, routes, commit, log, start, stop, reload, running, control, route, version, help, uuid,
-  init, dump, settings,
+  init, dump, settings, consoleCmd,
 ];
 
 /** Runs one parsed command line; returns the exit code. */

@@ -2,3 +2,8 @@
 // returns, and a typed client the console uses.
 export * from './errors.js';
 export * from './access.js';
+export * from './auth.js';
+export * from './model.js';
+export * from './transfer.js';
+export * from './running.js';
+export * from './config.js';
