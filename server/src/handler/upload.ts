@@ -3,7 +3,7 @@
 // template (trailing XXXXXX), chmod'ed to upload.temp_store_mode; the handler gets one message with
 // x-mongrel2-upload-start before the body and one with -start and -done after it, both with empty bodies.
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
+import { rmSync, type WriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
@@ -44,7 +44,9 @@ export class Upload {
       try {
         const fh = await open(path, 'wx', mode);
         await fh.chmod(mode);
-        const out = createWriteStream('', { fd: fh.fd, autoClose: true });
+        // The stream owns the FileHandle and closes it; handing it only the raw fd left the FileHandle to be
+        // closed again by the garbage collector (EBADF, which ends the process).
+        const out = fh.createWriteStream({ autoClose: true });
         return new Upload(name, path, out);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

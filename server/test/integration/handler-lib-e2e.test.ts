@@ -113,7 +113,7 @@ describe('reload and handler sockets', () => {
       if (free) await new Promise((r) => probe.close(r));
       return free;
     }, { timeout: 5000 }).toBe(true);
-    const r = await exchange(srv.port, 'GET /echo/after HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    const r = await exchange(srv.port, 'GET /echo/after HTTP/1.1\r\nHost: localhost\r\n\r\n').catch((e: Error) => { throw new Error(`${e.message}\n${srv.output()}`); });
     expect(r.bytes.toString()).toContain('PATH: /echo/after');
   });
 });
