@@ -148,6 +148,8 @@ export class Runtime implements ConnectionHost {
       this.log.error(`Reload failed, still serving the previous configuration: ${error}`);
       return { ok: false, error };
     }
+    // Before buildWorld, which hangs live objects (channels, caches) off the config.
+    const fingerprint = configFingerprint(config);
     const old = this.current.config.server;
     const now = config.server;
     const restartNeeded = (['bindAddr', 'port', 'chroot', 'useSsl', 'pidFile'] as const).filter((k) => old[k] !== now[k]);
@@ -159,7 +161,7 @@ export class Runtime implements ConnectionHost {
     this.accessLog.reopen();
     this.startSweep();
     Object.assign(this.loadState, {
-      fingerprint: configFingerprint(config), generation: this.loadState.generation + 1,
+      fingerprint, generation: this.loadState.generation + 1,
       loadedAt: Math.floor(Date.now() / 1000), error: '', restartNeeded,
     });
     this.log.info(`Reloaded the configuration of ${now.uuid}${restartNeeded.length ? `; a restart is needed for: ${restartNeeded.join(', ')}` : ''}`);

@@ -55,7 +55,7 @@ describe('fresh database', () => {
   it('records each migration once and applies nothing twice', () => {
     const path = join(tmp.dir, 'twice.sqlite');
     const first = openConfigDb(path, { create: true });
-    expect(first.migrations.applied).toEqual(['0001_mongrel2_schema', '0002_default_mimetypes']);
+    expect(first.migrations.applied).toEqual(['0001_mongrel2_schema', '0002_default_mimetypes', '0003_admin_auth', '0004_admin_history']);
     first.db.close();
     const second = openConfigDb(path);
     expect(second.migrations).toEqual({ applied: [], addedColumns: [] });
@@ -77,7 +77,7 @@ describe('a database made by the C m2sh (1.12.2)', () => {
     raw.close();
     const opened = openConfigDb(path);
     expect(opened.migrations.addedColumns).toEqual(['server.error_log_level']);
-    expect(opened.migrations.applied).toEqual(['0001_mongrel2_schema', '0002_default_mimetypes']);
+    expect(opened.migrations.applied).toEqual(['0001_mongrel2_schema', '0002_default_mimetypes', '0003_admin_auth', '0004_admin_history']);
     expect(opened.db.prepare('SELECT DISTINCT error_log_level AS level FROM server').all()).toEqual([{ level: 2 }]);
     expect(opened.db.prepare('SELECT count(*) AS n FROM log').get()).toEqual(logRows);
     opened.db.close();
