@@ -7,3 +7,4 @@ export * from './model.js';
 export * from './transfer.js';
 export * from './running.js';
 export * from './config.js';
+export * from './client.js';
