@@ -35,7 +35,7 @@ describe('the typed client', () => {
     expect(stale).toBeInstanceOf(ApiClientError);
     expect((stale as ApiClientError).code).toBe('M2_ERR_API_STALE');
     expect((stale as ApiClientError).body.current).toEqual(renamed);
-    const bad = await api.model.create('proxies', { addr: '127.0.0.1', port: 0 }).catch((e: unknown) => e as ApiClientError);
+    const bad = (await api.model.create('proxies', { addr: '127.0.0.1', port: 0 }).catch((e: unknown) => e)) as ApiClientError;
     expect(bad.fields).toEqual([{ path: 'port', code: 'M2_ERR_MODEL_PORT', message: 'port must be a whole number from 1 to 65535, not 0' }]);
     const tested = await api.transfer.routeTest({ url: '/s/index.html', host: 'localhost' });
     expect(tested.route).toMatchObject({ id: route.id, path: '/s/' });
