@@ -4,7 +4,7 @@
 // failed attempt is kept as a 'failed' snapshot so nothing the operator built is lost, and the answer carries
 // the real error. One apply at a time per console.
 import type Database from 'better-sqlite3';
-import { ApiErr, serverFromRow, type Server, type ServerRow } from '@m2/shared';
+import { ApiErr, type Server } from '@m2/shared';
 import type { AdminContext } from '../context.js';
 import { recordAs } from '../changes.js';
 import { ApiError } from '../errors.js';
@@ -15,7 +15,7 @@ import { applyToServer, type ProbeTarget, type ServerOutcome } from './server-ap
 import {
   captureContent, fingerprintsOf, snapshotContent, takeSnapshot, writeContent, type SnapshotContent,
 } from './snapshot.js';
-import { loadedFingerprints, servedSnapshot } from './served.js';
+import { allServers, loadedFingerprints, servedSnapshot } from './served.js';
 
 /** The answer of an apply. */
 export interface ApplyOutcome {
@@ -31,8 +31,7 @@ export interface ApplyOutcome {
 const busy = new WeakSet<AdminContext>();
 
 function servers(db: Database.Database, ids?: number[]): Server[] {
-  const rows = db.prepare('SELECT * FROM server ORDER BY id').all() as ServerRow[];
-  return rows.map(serverFromRow).filter((s) => !ids || ids.includes(s.id));
+  return allServers(db).filter((s) => !ids || ids.includes(s.id));
 }
 
 /** Refuses (400, one field per problem) a configuration some server would not load. */

@@ -5,7 +5,7 @@ import type { AdminContext } from '../context.js';
 import { serverProcessState } from '../running/process.js';
 import { diffContent, type ConfigDiff } from './diff.js';
 import { loadedConfig } from './loaded.js';
-import { allServers, loadedFingerprints, servedSnapshot } from './served.js';
+import { allServers, servedSnapshot } from './served.js';
 import { captureContent, fingerprintsOf, modelHash, snapshotContent } from './snapshot.js';
 
 /** One server's side of the pending view. */
@@ -39,11 +39,9 @@ export async function pendingChanges(ctx: AdminContext): Promise<Pending> {
   const db = ctx.db;
   const current = captureContent(db);
   const list = allServers(db);
-  const last = servedSnapshot(db, await loadedFingerprints(ctx, list));
-  const before = last ? snapshotContent(db, last.id) : undefined;
-  const diff = before ? diffContent(before, current) : { tables: {}, count: 0 };
   const wanted = fingerprintsOf(db);
   const servers: ServerPending[] = [];
+  const loaded: Record<string, string> = {};
   for (const s of list) {
     const p: ServerPending = { id: s.id, uuid: s.uuid, name: s.name, running: serverProcessState(ctx, s).running, wanted: wanted[s.uuid] ?? '', loaded: '', pending: false };
     if (p.wanted === '') p.problem = 'its configuration in the database would not load';
@@ -52,7 +50,7 @@ export async function pendingChanges(ctx: AdminContext): Promise<Pending> {
         const l = await loadedConfig(ctx, s, 1500);
         if (l === null) p.problem = 'it does not report what it has loaded';
         else {
-          p.loaded = l.fingerprint;
+          p.loaded = loaded[s.uuid] = l.fingerprint;
           p.pending = l.fingerprint !== p.wanted;
         }
       } catch (e) {
@@ -61,6 +59,9 @@ export async function pendingChanges(ctx: AdminContext): Promise<Pending> {
     }
     servers.push(p);
   }
+  const last = servedSnapshot(db, loaded);
+  const before = last ? snapshotContent(db, last.id) : undefined;
+  const diff = before ? diffContent(before, current) : { tables: {}, count: 0 };
   return {
     since: last ? { snapshotId: last.id, kind: last.kind, createdAt: last.createdAt } : null,
     changed: before ? modelHash(before) !== modelHash(current) : false,
