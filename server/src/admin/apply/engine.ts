@@ -15,7 +15,8 @@ import { applyToServer, type ProbeTarget, type ServerOutcome } from './server-ap
 import {
   captureContent, fingerprintsOf, snapshotContent, takeSnapshot, writeContent, type SnapshotContent,
 } from './snapshot.js';
-import { allServers, loadedFingerprints, servedSnapshot } from './served.js';
+import { listServers } from '../running/servers.js';
+import { loadedFingerprints, servedSnapshot } from './served.js';
 
 /** The answer of an apply. */
 export interface ApplyOutcome {
@@ -30,8 +31,8 @@ export interface ApplyOutcome {
 
 const busy = new WeakSet<AdminContext>();
 
-function servers(db: Database.Database, ids?: number[]): Server[] {
-  return allServers(db).filter((s) => !ids || ids.includes(s.id));
+function servers(ctx: AdminContext, ids?: number[]): Server[] {
+  return listServers(ctx).filter((s) => !ids || ids.includes(s.id));
 }
 
 /** Refuses (400, one field per problem) a configuration some server would not load. */
@@ -63,8 +64,8 @@ export function probeTargets(db: Database.Database, change: ConfigDiff, list: Se
   return out;
 }
 
-async function bringAll(ctx: AdminContext, list: Server[], db: Database.Database, targets: Map<number, ProbeTarget>, force: boolean): Promise<ServerOutcome[]> {
-  const want = fingerprintsOf(db);
+async function bringAll(ctx: AdminContext, list: Server[], targets: Map<number, ProbeTarget>, force: boolean): Promise<ServerOutcome[]> {
+  const want = fingerprintsOf(ctx.db);
   const out: ServerOutcome[] = [];
   for (const s of list) out.push(await applyToServer(ctx, s, want[s.uuid] ?? '', targets.get(s.id) ?? { host: s.defaultHost, path: '/' }, { force }));
   return out;
@@ -80,13 +81,13 @@ export async function applyConfig(ctx: AdminContext, who: string, why: string, o
   busy.add(ctx);
   try {
     const db = ctx.db;
-    const list = servers(db, opts.serverIds);
+    const list = servers(ctx, opts.serverIds);
     validateForServers(db, list);
     const previous = servedSnapshot(db, await loadedFingerprints(ctx, list));
     const before: SnapshotContent | undefined = previous ? snapshotContent(db, previous.id) : undefined;
     const candidate = captureContent(db);
     const change = before ? diffContent(before, candidate) : { tables: {}, count: 0 };
-    const outcomes = await bringAll(ctx, list, db, probeTargets(db, change, list), false);
+    const outcomes = await bringAll(ctx, list, probeTargets(db, change, list), false);
     const failed = outcomes.find((o) => o.action === 'failed');
     if (!failed) {
       const snapshotId = takeSnapshot(db, { kind: 'applied', who, why, content: candidate, outcome: { servers: outcomes } });
@@ -102,7 +103,7 @@ export async function applyConfig(ctx: AdminContext, who: string, why: string, o
     }
     recordAs(db, who, { what: `apply failed, rolled back to snapshot ${previous.id}: ${error} (the attempt is snapshot ${failedId})`, why }, (d) => writeContent(d, before));
     const touched = list.filter((s) => outcomes.some((o) => o.serverId === s.id && o.action !== 'not-running' && o.action !== 'unchanged'));
-    const back = await bringAll(ctx, touched, db, probeTargets(db, { tables: {}, count: 0 }, touched), true);
+    const back = await bringAll(ctx, touched, probeTargets(db, { tables: {}, count: 0 }, touched), true);
     return { ok: false, snapshotId: failedId, error, servers: outcomes, rollback: { snapshotId: previous.id, servers: back } };
   } finally {
     busy.delete(ctx);

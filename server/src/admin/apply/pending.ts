@@ -5,7 +5,8 @@ import type { AdminContext } from '../context.js';
 import { serverProcessState } from '../running/process.js';
 import { diffContent, type ConfigDiff } from './diff.js';
 import { loadedConfig } from './loaded.js';
-import { allServers, servedSnapshot } from './served.js';
+import { listServers } from '../running/servers.js';
+import { servedSnapshot } from './served.js';
 import { captureContent, fingerprintsOf, modelHash, snapshotContent } from './snapshot.js';
 
 /** One server's side of the pending view. */
@@ -38,7 +39,7 @@ export interface Pending {
 export async function pendingChanges(ctx: AdminContext): Promise<Pending> {
   const db = ctx.db;
   const current = captureContent(db);
-  const list = allServers(db);
+  const list = listServers(ctx);
   const wanted = fingerprintsOf(db);
   const servers: ServerPending[] = [];
   const loaded: Record<string, string> = {};

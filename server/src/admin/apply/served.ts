@@ -3,7 +3,7 @@
 // are counted from — not merely the last snapshot, since m2sh (or another console) may have changed and
 // reloaded a server since.
 import type Database from 'better-sqlite3';
-import { serverFromRow, type Server, type ServerRow } from '@m2/shared';
+import type { Server } from '@m2/shared';
 import type { AdminContext } from '../context.js';
 import { serverProcessState } from '../running/process.js';
 import { loadedConfig } from './loaded.js';
@@ -29,9 +29,4 @@ export function servedSnapshot(db: Database.Database, loaded: Record<string, str
   const reported = Object.entries(loaded);
   if (reported.length === 0) return latestSnapshot(db, ['applied', 'baseline']);
   return listSnapshots(db, 1000).find((s) => reported.every(([uuid, fp]) => s.fingerprints[uuid] === fp));
-}
-
-/** Every server row. */
-export function allServers(db: Database.Database): Server[] {
-  return (db.prepare('SELECT * FROM server ORDER BY id').all() as ServerRow[]).map(serverFromRow);
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { configFingerprint } from '../../config/fingerprint.js';
 import { loadServerConfig } from '../../config/server-config.js';
+import { insertRow } from '../model/resource.js';
 
 /** The tables a snapshot holds, in the order a restore inserts them. */
 export const SNAPSHOT_TABLES = ['server', 'host', 'directory', 'handler', 'proxy', 'route', 'setting', 'mimetype', 'filter', 'xrequest'] as const;
@@ -101,10 +102,7 @@ export function snapshotContent(db: Database.Database, id: number): SnapshotCont
 export function writeContent(db: Database.Database, content: SnapshotContent): void {
   for (const t of SNAPSHOT_TABLES) db.exec(`DELETE FROM ${t}`);
   for (const t of SNAPSHOT_TABLES) {
-    for (const row of content[t] ?? []) {
-      const cols = Object.keys(row);
-      db.prepare(`INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row);
-    }
+    for (const row of content[t] ?? []) insertRow(db, t, row);
   }
 }
 
