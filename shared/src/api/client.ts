@@ -6,9 +6,10 @@ import type { z } from 'zod';
 import type { ApiErrorBody } from './errors.js';
 import type { ModelResourceName } from './model.js';
 import type { applyBodySchema, restoreBodySchema } from './config.js';
+import type { ApplyOutcome, ConfigDiff, Pending, RestoreAnswer, SnapshotInfo, SnapshotTable } from './apply.js';
 import type { SessionAnswer, TokenCreatedAnswer, TokenInfo, UserInfo } from './auth.js';
 import type { AccessLogAnswer, ControlAnswer, ControlBody, RunningServer, ServerConnection, StatsAnswer } from './running.js';
-import type { ImportPreview, ImportResult, RouteTestAnswer, RouteTestBody } from './transfer.js';
+import type { ImportPreview, ImportResult, RestoreResult, RouteTestAnswer, RouteTestBody } from './transfer.js';
 import type { Dir, Filter, Handler, Host, Log, Mimetype, Proxy, RouteRecord, Server, Setting } from '../model/index.js';
 
 /** The part of fetch's answer the client reads. */
@@ -19,7 +20,7 @@ export interface FetchAnswer {
 }
 
 /** A fetch: the browser's, Node's, or an adapter over Fastify's inject in tests. */
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; credentials?: 'same-origin' }) => Promise<FetchAnswer>;
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; credentials?: 'same-origin' }) => Promise<FetchAnswer>;
 
 /** A refusal from the API. */
 export class ApiClientError extends Error {
@@ -57,10 +58,11 @@ export function createApiClient(opts: { fetch: FetchLike; baseUrl?: string; toke
   const base = opts.baseUrl ?? '';
   async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', ...extra };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const raw = body instanceof Uint8Array;
+    if (body !== undefined && !raw) headers['content-type'] = 'application/json';
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     else if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
-    const res = await opts.fetch(base + path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await opts.fetch(base + path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: raw ? body : JSON.stringify(body) } : {}) });
     const text = await res.text();
     const parsed: unknown = text === '' ? null : (res.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
     if (res.status >= 400) {
@@ -83,6 +85,7 @@ export function createApiClient(opts: { fetch: FetchLike; baseUrl?: string; toke
       signIn: async (username: string, password: string) => remember(await call<SessionAnswer>('POST', '/api/session', { username, password })),
       current: async () => remember(await call<SessionAnswer>('GET', '/api/session')),
       signOut: async () => { await call('DELETE', '/api/session'); csrf = null; },
+      changePassword: (current: string, password: string) => call<{ ok: true }>('POST', '/api/session/password', { current, password }),
     },
     model: {
       list: <R extends ModelResourceName>(r: R, filters: Record<string, string | number | undefined> = {}) => call<{ items: Versioned<ModelRecords[R]>[] }>('GET', `/api/${r}${query(filters)}`),
@@ -93,11 +96,12 @@ export function createApiClient(opts: { fetch: FetchLike; baseUrl?: string; toke
     },
     log: (q: { limit?: number; before?: number; how?: string } = {}) => call<{ items: Log[] }>('GET', `/api/log${query(q)}`),
     config: {
-      pending: () => call<Record<string, unknown>>('GET', '/api/config/pending'),
-      apply: (body: z.input<typeof applyBodySchema>) => call<Record<string, unknown>>('POST', '/api/config/apply', body),
-      snapshots: () => call<{ items: Record<string, unknown>[] }>('GET', '/api/config/snapshots'),
-      diff: (from: number | 'current', to: number | 'current' = 'current') => call<Record<string, unknown>>('GET', `/api/config/diff${query({ from, to })}`),
-      restore: (id: number, body: z.input<typeof restoreBodySchema>) => call<Record<string, unknown>>('POST', `/api/config/snapshots/${id}/restore`, body),
+      pending: () => call<Pending>('GET', '/api/config/pending'),
+      apply: (body: z.input<typeof applyBodySchema>) => call<ApplyOutcome>('POST', '/api/config/apply', body),
+      snapshots: () => call<{ items: SnapshotInfo[] }>('GET', '/api/config/snapshots'),
+      snapshot: (id: number) => call<SnapshotInfo & { content: Record<SnapshotTable, Record<string, unknown>[]> }>('GET', `/api/config/snapshots/${id}`),
+      diff: (from: number | 'current', to: number | 'current' = 'current') => call<ConfigDiff>('GET', `/api/config/diff${query({ from, to })}`),
+      restore: (id: number, body: z.input<typeof restoreBodySchema>) => call<RestoreAnswer>('POST', `/api/config/snapshots/${id}/restore`, body),
     },
     running: {
       list: () => call<{ servers: RunningServer[] }>('GET', '/api/running'),
@@ -114,6 +118,8 @@ export function createApiClient(opts: { fetch: FetchLike; baseUrl?: string; toke
       exportConf: (serverId?: number) => call<string>('GET', `/api/export${query({ serverId })}`),
       importPreview: (source: string, filename?: string) => call<ImportPreview>('POST', '/api/import/preview', { source, ...(filename ? { filename } : {}) }),
       importConf: (source: string, why: string, filename?: string) => call<ImportResult>('POST', '/api/import', { source, why, ...(filename ? { filename } : {}) }),
+      /** Restores the config tables from a database file (admin); `why` is required. */
+      restoreBackup: (file: Uint8Array, why: string) => call<RestoreResult>('POST', '/api/backup', file, { 'content-type': 'application/vnd.sqlite3', ...writeHeaders({ why }) }),
       routeTest: (body: RouteTestBody) => call<RouteTestAnswer>('POST', '/api/route-test', body),
     },
     users: {

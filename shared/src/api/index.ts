@@ -7,4 +7,5 @@ export * from './model.js';
 export * from './transfer.js';
 export * from './running.js';
 export * from './config.js';
+export * from './apply.js';
 export * from './client.js';

@@ -1,31 +1,13 @@
 // The difference between two configurations, table by table and row by row (rows keep their ids through console
 // edits, so a row is "the same" when its id is): what the pending-changes view, the history's "diff any two" and
 // a restore preview show.
-import { SNAPSHOT_TABLES, type SnapshotContent } from './snapshot.js';
+import { SNAPSHOT_TABLES, type ConfigDiff, type SnapshotTableDiff } from '@m2/shared';
+import type { SnapshotContent } from './snapshot.js';
 
 type Row = Record<string, unknown>;
 
-/** One changed row: its id, the columns that differ, before and after. */
-export interface RowChange {
-  id: number;
-  columns: string[];
-  before: Row;
-  after: Row;
-}
-
-/** One table's differences. */
-export interface TableDiff {
-  added: Row[];
-  removed: Row[];
-  changed: RowChange[];
-}
-
-/** The differences between two configurations (tables without differences are left out). */
-export interface ConfigDiff {
-  tables: Partial<Record<(typeof SNAPSHOT_TABLES)[number], TableDiff>>;
-  /** Added + removed + changed rows over every table. */
-  count: number;
-}
+/** The whole difference (declared in shared/src/api/apply.ts). */
+export type { ConfigDiff };
 
 /** What changed from `before` to `after`. */
 export function diffContent(before: SnapshotContent, after: SnapshotContent): ConfigDiff {
@@ -33,7 +15,7 @@ export function diffContent(before: SnapshotContent, after: SnapshotContent): Co
   for (const t of SNAPSHOT_TABLES) {
     const old = new Map((before[t] ?? []).map((r) => [Number(r.id), r]));
     const now = new Map((after[t] ?? []).map((r) => [Number(r.id), r]));
-    const d: TableDiff = { added: [], removed: [], changed: [] };
+    const d: SnapshotTableDiff = { added: [], removed: [], changed: [] };
     for (const [id, r] of now) {
       const was = old.get(id);
       if (!was) { d.added.push(r); continue; }

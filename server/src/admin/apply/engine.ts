@@ -4,30 +4,22 @@
 // failed attempt is kept as a 'failed' snapshot so nothing the operator built is lost, and the answer carries
 // the real error. One apply at a time per console.
 import type Database from 'better-sqlite3';
-import { ApiErr, type Server } from '@m2/shared';
+import { ApiErr, type ApplyOutcome, type ConfigDiff, type Server, type ServerOutcome } from '@m2/shared';
 import type { AdminContext } from '../context.js';
 import { recordAs } from '../changes.js';
 import { ApiError } from '../errors.js';
 import { ServerConfigError, loadServerConfig } from '../../config/server-config.js';
-import { diffContent, type ConfigDiff } from './diff.js';
+import { diffContent } from './diff.js';
 import { probePath } from './probe.js';
-import { applyToServer, type ProbeTarget, type ServerOutcome } from './server-apply.js';
+import { applyToServer, type ProbeTarget } from './server-apply.js';
 import {
   captureContent, fingerprintsOf, snapshotContent, takeSnapshot, writeContent, type SnapshotContent,
 } from './snapshot.js';
 import { listServers } from '../running/servers.js';
 import { loadedFingerprints, servedSnapshot } from './served.js';
 
-/** The answer of an apply. */
-export interface ApplyOutcome {
-  ok: boolean;
-  /** The snapshot recording this attempt ('applied' or 'failed'). */
-  snapshotId: number;
-  error?: string;
-  servers: ServerOutcome[];
-  /** When the attempt failed: the configuration put back and how each server took it. */
-  rollback?: { snapshotId: number; servers: ServerOutcome[] };
-}
+
+export type { ApplyOutcome };
 
 const busy = new WeakSet<AdminContext>();
 

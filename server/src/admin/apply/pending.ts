@@ -3,37 +3,14 @@
 // configuration.
 import type { AdminContext } from '../context.js';
 import { serverProcessState } from '../running/process.js';
-import { diffContent, type ConfigDiff } from './diff.js';
+import type { Pending, ServerPending } from '@m2/shared';
+import { diffContent } from './diff.js';
 import { loadedConfig } from './loaded.js';
 import { listServers } from '../running/servers.js';
 import { servedSnapshot } from './served.js';
 import { captureContent, fingerprintsOf, modelHash, snapshotContent } from './snapshot.js';
 
-/** One server's side of the pending view. */
-export interface ServerPending {
-  id: number;
-  uuid: string;
-  name: string;
-  running: boolean;
-  /** The fingerprint of the database's configuration for it ('' when it would not load). */
-  wanted: string;
-  /** What it serves ('' unknown or not running). */
-  loaded: string;
-  /** Running and serving something other than the database's configuration. */
-  pending: boolean;
-  /** Why the console cannot tell, or what is wrong. */
-  problem?: string;
-}
 
-/** The pending view. */
-export interface Pending {
-  /** The snapshot the running servers serve (or the last applied one) compared against; null when unknown. */
-  since: { snapshotId: number; kind: string; createdAt: string } | null;
-  /** Whether the database differs from that snapshot. */
-  changed: boolean;
-  diff: ConfigDiff;
-  servers: ServerPending[];
-}
 
 /** Builds the pending view. */
 export async function pendingChanges(ctx: AdminContext): Promise<Pending> {

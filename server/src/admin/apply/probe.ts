@@ -3,11 +3,8 @@
 // connection proves it does not; silence within the time limit usually means a handler that is not connected
 // (the request waits in its queue), which the outcome says rather than calling it a failure.
 import { connect } from 'node:net';
+import type { ProbeResult } from '@m2/shared';
 
-/** What the probe saw. */
-export type ProbeResult =
-  | { ok: true; status: number; path: string; host: string }
-  | { ok: false; reason: 'refused' | 'closed' | 'timeout'; message: string; path: string; host: string };
 
 /** Where to connect for a server bound to `bindAddr` (a wildcard means this machine's loopback). */
 export function probeAddress(bindAddr: string): string {

@@ -2,26 +2,13 @@
 // has really tried (its reload counter moves), refuse what it refused (the reload error, a handler socket that
 // cannot bind), restart when the change needs it (port, address, chroot), check that the fingerprint it now
 // serves is the database's, then send a real HTTP request through it. Every step's finding lands in the outcome.
-import type { Server } from '@m2/shared';
+import type { ProbeResult, Server, ServerOutcome } from '@m2/shared';
 import type { AdminContext } from '../context.js';
 import { controlCall } from '../running/control.js';
 import { restartServer, serverProcessState } from '../running/process.js';
 import { loadedConfig, pollUntil, type Loaded } from './loaded.js';
-import { probe, probeAddress, type ProbeResult } from './probe.js';
+import { probe, probeAddress } from './probe.js';
 
-/** What happened to one server. */
-export interface ServerOutcome {
-  serverId: number;
-  uuid: string;
-  name: string;
-  action: 'reloaded' | 'restarted' | 'unchanged' | 'not-running' | 'failed';
-  /** The fingerprint it serves afterwards ('' when unknown). */
-  fingerprint: string;
-  probe: ProbeResult | null;
-  warnings: string[];
-  /** Why it failed (action 'failed'). */
-  error?: string;
-}
 
 /** Where to probe a server and with which host name. */
 export interface ProbeTarget { host: string; path: string }

@@ -5,31 +5,18 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { SNAPSHOT_TABLES, type SnapshotInfo, type SnapshotKind } from '@m2/shared';
 import { configFingerprint } from '../../config/fingerprint.js';
 import { loadServerConfig } from '../../config/server-config.js';
 import { insertRow } from '../model/resource.js';
 
-/** The tables a snapshot holds, in the order a restore inserts them. */
-export const SNAPSHOT_TABLES = ['server', 'host', 'directory', 'handler', 'proxy', 'route', 'setting', 'mimetype', 'filter', 'xrequest'] as const;
+export { SNAPSHOT_TABLES };
+export type { SnapshotInfo, SnapshotKind };
 
 /** Rows per table. */
 export type SnapshotContent = Record<(typeof SNAPSHOT_TABLES)[number], Record<string, unknown>[]>;
 
-/** Why a snapshot was taken. */
-export type SnapshotKind = 'baseline' | 'applied' | 'failed' | 'restored';
 
-/** A snapshot's description (without its rows). */
-export interface SnapshotInfo {
-  id: number;
-  createdAt: string;
-  kind: SnapshotKind;
-  who: string;
-  why: string | null;
-  modelHash: string;
-  /** server uuid → fingerprint ('' when that server's configuration does not load). */
-  fingerprints: Record<string, string>;
-  outcome: unknown;
-}
 
 /** Reads the config tables. */
 export function captureContent(db: Database.Database): SnapshotContent {
