@@ -51,8 +51,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="topbar">
         <button type="button" className="icon menu-button" aria-label="Menu" aria-expanded={menuOpen} aria-controls="nav" onClick={() => setMenuOpen((o) => !o)}>☰</button>
         <Link to="/" className="brand">Mongrel2</Link>
-        <button type="button" className="search-button" onClick={() => setPalette(true)} aria-keyshortcuts="Control+K Meta+K">
-          <span>Search…</span><kbd>Ctrl K</kbd>
+        <button type="button" className="search-button" onClick={() => setPalette(true)} aria-label="Search (Ctrl+K)" aria-keyshortcuts="Control+K Meta+K">
+          <span aria-hidden="true">⌕</span><span className="search-label">Search…</span><kbd>Ctrl K</kbd>
         </button>
         <div className="topbar-end">
           <Link to="/apply" className={`pending-link${pending ? ' has-pending' : ''}`} aria-label={pending ? `${pending} pending change${pending === 1 ? '' : 's'}` : 'No pending changes'}>

@@ -1,5 +1,5 @@
 // The session, users and API tokens.
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { SessionAnswer } from '@m2/shared';
 import { api } from '../app/api';
 import { isSignedOut } from '../app/errors';
@@ -19,12 +19,17 @@ export const sessionQuery = queryOptions({
   staleTime: Infinity,
 });
 
+// Another user's answers must not linger; the session query stays (its observers would not see a new one).
+function forgetAllButSession(qc: QueryClient): void {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });
+}
+
 /** Signs in; the form shows a refusal itself. */
 export function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { username: string; password: string }) => api.session.signIn(v.username, v.password),
-    onSuccess: (s) => { qc.clear(); qc.setQueryData(keys.session, s); },
+    onSuccess: (s) => { qc.setQueryData(keys.session, s); forgetAllButSession(qc); },
     meta: { quiet: true },
   });
 }
@@ -34,7 +39,7 @@ export function useSignOut() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.session.signOut(),
-    onSettled: () => { qc.clear(); qc.setQueryData(keys.session, null); },
+    onSettled: () => { qc.setQueryData(keys.session, null); forgetAllButSession(qc); },
   });
 }
 

@@ -26,12 +26,13 @@ export function useApply() {
   return useMutation({ mutationFn: (v: { why: string; serverIds?: number[] }) => api.config.apply(v), onSettled: done, meta: { quiet: true } });
 }
 
-/** Puts a snapshot back into the database, optionally applying it. */
-export function useRestoreSnapshot() {
+/** Puts a snapshot back into the database, optionally applying it; `quiet` when the dialog shows the error. */
+export function useRestoreSnapshot(opts: { quiet?: boolean } = {}) {
   const qc = useQueryClient();
   const done = useConfigChanged();
   return useMutation({
     mutationFn: (v: { id: number; why: string; apply: boolean }) => api.config.restore(v.id, { why: v.why, apply: v.apply }),
     onSettled: () => Promise.all([done(), qc.invalidateQueries({ queryKey: ['model'] })]),
+    meta: { quiet: opts.quiet },
   });
 }

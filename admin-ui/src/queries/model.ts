@@ -50,11 +50,12 @@ export function useUpdate<R extends ModelResourceName>(r: R, opts: { quiet?: boo
   });
 }
 
-/** Deletes a record (`cascade` also deletes what belongs to it). */
-export function useRemove(r: ModelResourceName) {
+/** Deletes a record (`cascade` also deletes what belongs to it); `quiet` when the dialog shows the error. */
+export function useRemove(r: ModelResourceName, opts: { quiet?: boolean } = {}) {
   const done = useInvalidate(r);
   return useMutation({
     mutationFn: (v: { id: number; version?: string; why?: string; cascade?: boolean }) => api.model.remove(r, v.id, v),
     onSuccess: done,
+    meta: { quiet: opts.quiet },
   });
 }

@@ -2,7 +2,7 @@
 // (GET /api/servers/:id/events, Server-Sent Events). The stream's `connections` and `counters` events are written
 // into the query cache under the same keys a plain fetch would use, so screens read one place either way.
 import { useEffect } from 'react';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, skipToken, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ControlBody, Counters, ServerConnection } from '@m2/shared';
 import { api } from '../app/api';
 import { keys } from './keys';
@@ -28,6 +28,11 @@ export function connectionsQuery(serverId: number) {
 /** The recent counters of one server, oldest first (at most COUNTER_HISTORY). */
 export const COUNTER_HISTORY = 60;
 
+/** The counters the event stream has written for one server (never fetched: only useServerEvents fills it). */
+export function countersQuery(serverId: number) {
+  return queryOptions<Counters[]>({ queryKey: keys.counters(serverId), queryFn: skipToken, staleTime: Infinity });
+}
+
 /** Per-route traffic from the access log. */
 export function statsQuery(serverId: number) {
   return queryOptions({ queryKey: keys.stats(serverId), queryFn: () => api.running.stats(serverId) });
@@ -38,7 +43,11 @@ export function accessLogQuery(serverId: number, lines = 200) {
   return queryOptions({ queryKey: keys.accessLog(serverId), queryFn: () => api.running.accessLog(serverId, lines) });
 }
 
-/** Listens to a server's event stream while mounted; `what` picks the events written into the cache. */
+/** How often, at most, the full list is fetched when the stream carries only the first EVENT_CONNECTIONS_MAX. */
+export const FULL_LIST_REFRESH_MS = 2000;
+
+/** Listens to a server's event stream while mounted; `what` picks the events written into the cache. A server
+ *  with more connections than one event carries has its full list fetched instead, every FULL_LIST_REFRESH_MS. */
 export function useServerEvents(serverId: number | null, what: { connections?: boolean; counters?: boolean } = { connections: true, counters: true }): void {
   const qc = useQueryClient();
   const wantConnections = what.connections ?? false;
@@ -47,9 +56,20 @@ export function useServerEvents(serverId: number | null, what: { connections?: b
     if (serverId === null || typeof EventSource === 'undefined') return;
     const es = new EventSource(`/api/servers/${serverId}/events`);
     if (wantConnections) {
+      let fetching = false;
+      let fetchedAt = 0;
       es.addEventListener('connections', (e) => {
         const d = JSON.parse((e as MessageEvent<string>).data) as { connections: ServerConnection[]; total: number };
-        qc.setQueryData<ConnectionsView>(keys.connections(serverId), { ...d, at: Date.now() });
+        if (d.total <= d.connections.length) {
+          qc.setQueryData<ConnectionsView>(keys.connections(serverId), { ...d, at: Date.now() });
+          return;
+        }
+        if (fetching || Date.now() - fetchedAt < FULL_LIST_REFRESH_MS) return;
+        fetching = true;
+        api.running.connections(serverId)
+          .then((r) => qc.setQueryData<ConnectionsView>(keys.connections(serverId), { connections: r.connections, total: r.connections.length, at: Date.now() }))
+          .catch(() => undefined)
+          .finally(() => { fetching = false; fetchedAt = Date.now(); });
       });
     }
     if (wantCounters) {

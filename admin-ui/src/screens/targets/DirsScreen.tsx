@@ -1,7 +1,7 @@
-// PLACEHOLDER: being written (issue 5).
-import { PageHeader } from '../../components/bits';
+// Dirs (/dirs): the dir targets routes point at (see TargetsScreen).
+import { TargetsScreen } from './TargetsScreen';
 
-/** Dirs. */
+/** The Dirs screen. */
 export function DirsScreen(_props: { params: Record<string, string> }) {
-  return <PageHeader title="Dirs" />;
+  return <TargetsScreen kind="dir" />;
 }

@@ -1,7 +1,7 @@
-// PLACEHOLDER: being written (issue 5).
-import { PageHeader } from '../../components/bits';
+// Handlers (/handlers): the handler targets routes point at (see TargetsScreen).
+import { TargetsScreen } from './TargetsScreen';
 
-/** Handlers. */
+/** The Handlers screen. */
 export function HandlersScreen(_props: { params: Record<string, string> }) {
-  return <PageHeader title="Handlers" />;
+  return <TargetsScreen kind="handler" />;
 }

@@ -1,7 +1,7 @@
-// PLACEHOLDER: being written (issue 5).
-import { PageHeader } from '../../components/bits';
+// Proxies (/proxies): the proxy targets routes point at (see TargetsScreen).
+import { TargetsScreen } from './TargetsScreen';
 
-/** Proxies. */
+/** The Proxies screen. */
 export function ProxiesScreen(_props: { params: Record<string, string> }) {
-  return <PageHeader title="Proxies" />;
+  return <TargetsScreen kind="proxy" />;
 }

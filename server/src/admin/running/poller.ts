@@ -26,9 +26,14 @@ export function renderEvent(name: string, data: unknown): string {
 /** Send a comment now and then so proxies and browsers keep an idle stream open. */
 const HEARTBEAT_TICKS = 15;
 
+/** How long a tick waits for `status what=net` (10,000 connections are a ~1 MB answer; a busy server is slower). */
+const STATUS_TIMEOUT_MS = 3000;
+
 class ServerPoller {
   readonly sinks = new Set<EventSink>();
   private timer: NodeJS.Timeout | null = null;
+  /** The open connections the server last reported. */
+  private lastOpen = 0;
   private busy = false;
   private ticks = 0;
   private lastRunning: boolean | null = null;
@@ -65,10 +70,11 @@ class ServerPoller {
         this.lastRunning = state.running;
         this.broadcast(renderEvent('state', { running: state.running, pid: state.pid }));
       }
-      let connections: ServerConnection[] = [];
+      // null: the server did not say this tick (busy or gone), so no connections event rather than a false "none".
+      let connections: ServerConnection[] | null = server && state.running ? null : [];
       if (server && state.running) {
         try {
-          const parsed = parseNetStatus(await controlCall(this.ctx, server, 'status', { what: 'net' }, Math.max(500, this.intervalMs)));
+          const parsed = parseNetStatus(await controlCall(this.ctx, server, 'status', { what: 'net' }, Math.max(STATUS_TIMEOUT_MS, this.intervalMs)));
           if (typeof parsed !== 'string') connections = parsed;
         } catch {
           /* not answering this tick; the state event tells when it is gone */
@@ -80,10 +86,11 @@ class ServerPoller {
         if (this.follower) this.follower.retarget(path);
         else this.follower = new LogFollower(path);
         this.book.add(await this.follower.next());
-        counters = this.book.snapshot(connections.length);
+        if (connections) this.lastOpen = connections.length;
+        counters = this.book.snapshot(this.lastOpen);
       }
       if (this.sinks.size === 0) return;
-      this.broadcast(renderEvent('connections', { connections: connections.slice(0, EVENT_CONNECTIONS_MAX), total: connections.length }));
+      if (connections) this.broadcast(renderEvent('connections', { connections: connections.slice(0, EVENT_CONNECTIONS_MAX), total: connections.length }));
       if (counters) this.broadcast(renderEvent('counters', counters));
     } catch {
       /* a failed tick is retried on the next one */
