@@ -1,13 +1,13 @@
 // The console's frame: a skip link, the navigation (a drawer below 720 px), the top bar with the pending-changes
 // badge, the palette button, the theme switch and the user's menu, and the screen.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { roleAllows } from '@m2/shared';
 import { pendingQuery } from '../queries/config';
 import { useSignOut } from '../queries/auth';
 import { CommandPalette, type PaletteItem } from './CommandPalette';
 import { Link, navigate, useLocation } from './router';
-import { SCREENS } from './screens';
+import { SCREENS, type ScreenDef } from './screens';
 import { useSession } from './session';
 import { useTheme } from './theme';
 
@@ -29,6 +29,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const [palette, setPalette] = useState(false);
   const signOut = useSignOut();
   const pending = usePendingCount();
+  const qc = useQueryClient();
+  const prefetch = (s: ScreenDef) => {
+    for (const q of s.prefetch?.() ?? []) void qc.prefetchQuery(q).catch(() => undefined);
+  };
   useEffect(() => setMenuOpen(false), [path]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -73,7 +77,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <ul>
                 {entries.map((s) => (
                   <li key={s.path}>
-                    <Link to={s.nav!.to} aria-current={current(s.nav!.to) ? 'page' : undefined}>
+                    <Link to={s.nav!.to} aria-current={current(s.nav!.to) ? 'page' : undefined} onMouseEnter={() => prefetch(s)} onFocus={() => prefetch(s)}>
                       {s.title}{s.nav!.to === '/apply' && pending > 0 && <span className="nav-count" aria-hidden="true">{pending}</span>}
                     </Link>
                   </li>
