@@ -29,3 +29,23 @@ test('a long-poll connection appears on Live connections, is killed, and the cli
   await expect.poll(() => ended, { timeout: 10_000 }).toBe(true);
   await expect(live.killButton(id)).toHaveCount(0, { timeout: 10_000 });
 });
+
+test('the control console runs control-port commands with history, and refuses a viewer\'s reload', async ({ page, signIn }) => {
+  await signIn('viewer');
+  await page.goto('/control/1');
+  const input = page.getByRole('textbox', { name: 'Control command' });
+  const output = page.getByRole('log', { name: 'Control output' });
+  await input.fill('uuid');
+  await input.press('Enter');
+  await expect(output).toContainText('e2e00000-0000-4000-8000-000000000001');
+  await input.fill('status what=net');
+  await input.press('Enter');
+  await expect(output).toContainText('bytes_written');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('status what=net');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('uuid');
+  await input.fill('reload');
+  await input.press('Enter');
+  await expect(output).toContainText('reload needs the operator role');
+});
