@@ -2,7 +2,7 @@
 // database, to prove a database we wrote or upgraded still serves on it. The test owns the process and ends
 // it by its PID.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,16 +10,35 @@ import Database from 'better-sqlite3';
 /** The reference server binary. */
 export const C_MONGREL2 = '/usr/bin/mongrel2';
 
-/** A free loopback TCP port (bound to 0 and released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+// Ports for ZeroMQ and HTTP listeners the tests bind later are taken from below the kernel's ephemeral range:
+// a socket connecting to a not-yet-bound port inside that range can be given that very port as its source and
+// connect to itself (TCP simultaneous open), and then the listener cannot bind it. A handler connecting before its
+// server binds did exactly that, now and then, in the differential handler test.
+const EPHEMERAL_LOW = (() => {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+})();
+const PICK_LOW = Math.min(20000, EPHEMERAL_LOW - 2000);
+
+function tryPort(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/** A free loopback TCP port below the ephemeral range (bindable now; picked at random to keep parallel test
+ *  files apart). */
+export async function freePort(): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const port = PICK_LOW + Math.floor(Math.random() * (EPHEMERAL_LOW - PICK_LOW));
+    if (await tryPort(port)) return port;
+  }
+  throw new Error(`no free loopback port in ${PICK_LOW}-${EPHEMERAL_LOW - 1}`);
 }
 
 /** Points every server in the database at `port`, keeps it in the foreground, and makes its chroot dirs. */
