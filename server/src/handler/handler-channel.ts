@@ -3,12 +3,15 @@
 // subscribed to recv_ident, carrying replies in. Binds are retried 10 times, a second apart. Sends never wait
 // on the hot path: a message goes straight into ZeroMQ's queue while the socket is writable, and only when it
 // is not (no handler connected yet, or the high-water mark reached) does it wait in a JavaScript queue — so a
-// request pushed while no handler runs is delivered when one connects.
+// request pushed while no handler runs is delivered when one connects. tcp:// (literal address or `*`) and
+// ipc:// endpoints are spoken natively as ZMTP 3.0 (zmtp/): zeromq.js's cost per message capped the handler round
+// trip below the C server's (issue 4); other transports keep zeromq.js.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Push, Subscriber, type Context } from 'zeromq';
 import type { HandlerTarget } from '../config/server-config.js';
 import { ipcPath, resolveServerEndpoint } from '../process/endpoint.js';
+import { ZmtpPush, ZmtpSub, listenAddressOf } from './zmtp/sockets.js';
 
 /** ZMQ_IDENTITY / ZMQ_ROUTING_ID. */
 const ZMQ_ROUTING_ID = 5;
@@ -52,8 +55,8 @@ async function bindWithRetries(bind: () => Promise<void>, what: string, host: Ch
 
 /** A handler's sockets, its send queue and its receive loop. */
 export class HandlerChannel {
-  readonly push: Push;
-  readonly sub: Subscriber;
+  private readonly push: Push | ZmtpPush;
+  private readonly sub: Subscriber | ZmtpSub;
   private readonly queue: Buffer[] = [];
   private draining = false;
   private stopped = false;
@@ -65,10 +68,17 @@ export class HandlerChannel {
   bindError = '';
 
   constructor(readonly target: HandlerTarget, private readonly host: ChannelHost, private readonly root: string, private readonly chrooted: boolean, context?: Context) {
-    this.push = new Push({ linger: 0, sendHighWaterMark: 10000, ...(context ? { context } : {}) });
-    this.sub = new Subscriber({ linger: 0, receiveHighWaterMark: 10000, ...(context ? { context } : {}) });
-    // Mongrel2 sets ZMQ_IDENTITY on its PUSH; zeromq.js keeps the option setter protected.
-    if (target.sendIdent !== '') (this.push as unknown as { setStringOption(o: number, v: string): void }).setStringOption(ZMQ_ROUTING_ID, target.sendIdent);
+    const native = (spec: string) => listenAddressOf(resolveServerEndpoint(spec, root, chrooted)) !== null;
+    if (native(target.sendSpec)) this.push = new ZmtpPush(target.sendIdent);
+    else {
+      this.push = new Push({ linger: 0, sendHighWaterMark: 10000, ...(context ? { context } : {}) });
+      // Mongrel2 sets ZMQ_IDENTITY on its PUSH; zeromq.js keeps the option setter protected.
+      if (target.sendIdent !== '') (this.push as unknown as { setStringOption(o: number, v: string): void }).setStringOption(ZMQ_ROUTING_ID, target.sendIdent);
+    }
+    if (native(target.recvSpec)) {
+      this.sub = new ZmtpSub();
+      this.sub.onReceive = (frames) => this.received(frames);
+    } else this.sub = new Subscriber({ linger: 0, receiveHighWaterMark: 10000, ...(context ? { context } : {}) });
     this.sub.subscribe(target.recvIdent);
   }
 
@@ -78,25 +88,28 @@ export class HandlerChannel {
     const send = prepareEndpoint(t.sendSpec, this.root, this.chrooted);
     const recv = prepareEndpoint(t.recvSpec, this.root, this.chrooted);
     const failed = (m: string) => { this.bindError = m; };
-    const okSend = await bindWithRetries(() => this.push.bind(send), `handler send_spec ${t.sendSpec}`, this.host, () => this.stopped, failed);
-    const okRecv = await bindWithRetries(() => this.sub.bind(recv), `handler recv_spec ${t.recvSpec}`, this.host, () => this.stopped, failed);
+    const push = this.push, sub = this.sub;
+    const okSend = await bindWithRetries(() => push.bind(send), `handler send_spec ${t.sendSpec}`, this.host, () => this.stopped, failed);
+    const okRecv = await bindWithRetries(() => sub.bind(recv), `handler recv_spec ${t.recvSpec}`, this.host, () => this.stopped, failed);
     this.ready = okSend && okRecv;
     this.settled = true;
     if (this.ready) this.bindError = '';
-    if (okRecv) void this.receiveLoop();
+    if (okRecv && sub instanceof Subscriber) void this.receiveLoop(sub);
     this.drain();
   }
 
-  private async receiveLoop(): Promise<void> {
+  private received(frames: Buffer[]): void {
+    const msg = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
     try {
-      for await (const frames of this.sub) {
-        const msg = frames.length === 1 ? frames[0]! : Buffer.concat(frames);
-        try {
-          this.host.onReply(this, msg);
-        } catch (e) {
-          this.host.log.error(`handler ${this.target.sendIdent}: reply failed: ${(e as Error).message}`);
-        }
-      }
+      this.host.onReply(this, msg);
+    } catch (e) {
+      this.host.log.error(`handler ${this.target.sendIdent}: reply failed: ${(e as Error).message}`);
+    }
+  }
+
+  private async receiveLoop(sub: Subscriber): Promise<void> {
+    try {
+      for await (const frames of sub) this.received(frames);
     } catch (e) {
       if (!this.stopped) this.host.log.error(`handler ${this.target.recvSpec} receive loop ended: ${(e as Error).message}`);
     }
@@ -106,6 +119,11 @@ export class HandlerChannel {
   send(msg: Buffer | Uint8Array): void {
     if (this.stopped) return;
     const buf = Buffer.isBuffer(msg) ? msg : Buffer.from(msg.buffer, msg.byteOffset, msg.byteLength);
+    if (this.push instanceof ZmtpPush) {
+      // Kept by the socket until a handler connects; written at the end of this tick otherwise.
+      this.push.send(buf);
+      return;
+    }
     if (this.draining || this.queue.length > 0 || !this.ready) {
       this.queue.push(buf);
       this.drain();
@@ -130,17 +148,18 @@ export class HandlerChannel {
 
   /** How many messages wait for a handler to take them. */
   get queued(): number {
-    return this.queue.length;
+    return this.push instanceof ZmtpPush ? this.push.queued : this.queue.length;
   }
 
   private drain(): void {
-    if (this.draining || this.queue.length === 0 || !this.ready) return;
+    const push = this.push;
+    if (push instanceof ZmtpPush || this.draining || this.queue.length === 0 || !this.ready) return;
     this.draining = true;
     void (async () => {
       try {
         await this.lastSend.catch(() => undefined);
         while (this.queue.length > 0 && !this.stopped) {
-          this.lastSend = this.push.send(this.queue[0]!);
+          this.lastSend = push.send(this.queue[0]!);
           await this.lastSend;
           this.queue.shift();
         }
