@@ -36,6 +36,7 @@ export interface ScreenDef {
   component: ComponentType<{ params: Record<string, string> }>;
   /** What the screen reads first: fetched when its navigation link is pointed at or focused, so opening it does
    *  not wait on a request waterfall. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of queries with different data types; TanStack's option types are invariant in them
   prefetch?: () => FetchQueryOptions<any, any, any, any>[];
 }
 

@@ -31,7 +31,7 @@ export function ConnectionsTable({ connections, total, canKill, onKill }: {
   return (
     <div className="table-wrap">
       <div className="conn-tools">
-        <input className="table-filter" type="search" aria-label="Filter connections" placeholder="Filter connections by id or type…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input className="table-filter" type="search" aria-label="Filter connections" placeholder="Filter: id or type, idle>30, read>=1000, written<10…" title="Words all must match: text in the id or type, or id/fd/idle/read/written/bytes compared with < <= = >= >" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <p className="muted conn-count">{describeCount(rows.length, connections.length, total, filter.trim() !== '')}</p>
       </div>
       <div className="table-scroll conn-scroll" ref={scroller}>

@@ -20,6 +20,22 @@ describe('connections', () => {
     expect(filterConnections(list, ' ')).toBe(list);
   });
 
+  it('filters by idle seconds and bytes with comparisons, every word having to match', () => {
+    const list = [
+      conn({ id: 1, fd: 1, lastRead: 40, lastWrite: 35, bytesRead: 5000, bytesWritten: 10 }),
+      conn({ id: 2, fd: 2, lastRead: 3, lastWrite: 90, bytesRead: 100, bytesWritten: 0 }),
+      conn({ id: 3, fd: 3, type: 3, typeName: 'WS', lastRead: 60, lastWrite: 61, bytesRead: 2000, bytesWritten: 900 }),
+    ];
+    const fds = (q: string) => filterConnections(list, q).map((c) => c.fd);
+    expect(fds('idle>30')).toEqual([1, 3]);
+    expect(fds('idle>30 read>=5000')).toEqual([1]);
+    expect(fds('written<10')).toEqual([2]);
+    expect(fds('bytes=1010 http')).toEqual([]);
+    expect(fds('bytes=5010')).toEqual([1]);
+    expect(fds('ws idle<=60')).toEqual([3]);
+    expect(fds('id=2')).toEqual([2]);
+  });
+
   it('sorts by idle and bytes both ways, ties broken by fd, without touching the input', () => {
     const list = [conn({ fd: 3, lastRead: 90, bytesRead: 5 }), conn({ fd: 1, lastRead: 50, bytesRead: 5 }), conn({ fd: 2, bytesRead: 9 })];
     expect(sortConnections(list, { key: 'idle', dir: 'desc' }).map((c) => c.fd)).toEqual([3, 1, 2]);

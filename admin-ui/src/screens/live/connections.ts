@@ -15,11 +15,33 @@ export function idleSeconds(c: ServerConnection): number {
   return ago.length ? Math.min(...ago) : 0;
 }
 
-/** The connections whose id or type name contains `text` (case-insensitive). */
+const NUMERIC: Record<string, (c: ServerConnection) => number> = {
+  id: (c) => c.id, fd: (c) => c.fd, idle: (c) => idleSeconds(c),
+  read: (c) => c.bytesRead, written: (c) => c.bytesWritten, bytes: (c) => c.bytesRead + c.bytesWritten,
+};
+
+/** One filter word as a test: `idle>30`, `read>=1000`, `written<10`, `bytes>0`, `id=12`, `fd<100`, or text that
+ *  the id or the type name contains. */
+function wordTest(word: string): (c: ServerConnection) => boolean {
+  const m = /^(id|fd|idle|read|written|bytes)(<=|>=|=|<|>)(-?\d+)$/.exec(word);
+  if (!m) return (c) => String(c.id).includes(word) || c.typeName.toLowerCase().includes(word);
+  const get = NUMERIC[m[1]!]!, n = Number(m[3]);
+  switch (m[2]) {
+    case '<': return (c) => get(c) < n;
+    case '<=': return (c) => get(c) <= n;
+    case '>': return (c) => get(c) > n;
+    case '>=': return (c) => get(c) >= n;
+    default: return (c) => get(c) === n;
+  }
+}
+
+/** The connections matching every word of `text` (case-insensitive): comparisons on id, fd, idle seconds and
+ *  bytes (`idle>30 read>=1000`), or text in the id or type name (`ws`, `12`). */
 export function filterConnections(list: ServerConnection[], text: string): ServerConnection[] {
-  const t = text.trim().toLowerCase();
-  if (!t) return list;
-  return list.filter((c) => String(c.id).includes(t) || c.typeName.toLowerCase().includes(t));
+  const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return list;
+  const tests = words.map(wordTest);
+  return list.filter((c) => tests.every((t) => t(c)));
 }
 
 function valueOf(c: ServerConnection, key: ConnectionSortKey): number | string {
