@@ -113,6 +113,26 @@ async function startServer(name: string, bin: string, args: string[], dir: strin
 
 interface WrkResult { rps: number; p99ms: number; transferMBs: number; errors: string; non2xx: number }
 
+/** The CPU time (user + system, in seconds) a process has used so far, from /proc/PID/stat (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs wrk against `url` and reports also the server's CPU time per request (µs): a figure the shared machine's
+ *  other load (wrk, the handler) disturbs less than req/s does. */
+async function wrkWithCpu(pid: number, url: string, connections: number): Promise<WrkResult & { cpuUsPerReq: number }> {
+  const before = cpuSeconds(pid);
+  const r = await wrk(url, connections);
+  const used = cpuSeconds(pid) - before;
+  return { ...r, cpuUsPerReq: (used * 1e6) / (r.rps * Number(DURATION)) };
+}
+
 async function wrk(url: string, connections: number, threads = 2, extra: string[] = []): Promise<WrkResult> {
   const { stdout: out } = await promisify(execFile)('wrk', [`-t${threads}`, `-c${connections}`, `-d${DURATION}s`, '--latency', ...extra, url], { encoding: 'utf8' });
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
@@ -235,15 +255,19 @@ async function main(): Promise<void> {
       // Rounds alternate C, ours, C, ours...; each side keeps its best round (the machine is shared and noisy).
       let rc: WrkResult | undefined;
       let ro: WrkResult | undefined;
+      let cpuC = Infinity, cpuOurs = Infinity;
       for (let round = 0; round < ROUNDS; round++) {
-        const a = await wrk(`http://127.0.0.1:${c.port}${path}`, conns);
-        const b = await wrk(`http://127.0.0.1:${ours.port}${path}`, conns);
+        const a = await wrkWithCpu(c.pid, `http://127.0.0.1:${c.port}${path}`, conns);
+        const b = await wrkWithCpu(ours.pid, `http://127.0.0.1:${ours.port}${path}`, conns);
         if (!rc || a[metric] > rc[metric]) rc = a;
         if (!ro || b[metric] > ro[metric]) ro = b;
+        cpuC = Math.min(cpuC, a.cpuUsPerReq);
+        cpuOurs = Math.min(cpuOurs, b.cpuUsPerReq);
       }
       if (!rc || !ro) return;
       const unit = metric === 'rps' ? 'req/s' : 'MB/s';
-      rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]`);
+      const cpu = metric === 'rps' ? `  server CPU/req C ${fmt(cpuC, 1)} µs ours ${fmt(cpuOurs, 1)} µs (ratio ${fmt(cpuOurs / cpuC, 2)})` : '';
+      rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]${cpu}`);
     };
     // Memory first, on fresh processes: after the load runs a heap has room to spare and RSS would not grow.
     if (CASES.has('memory')) {
