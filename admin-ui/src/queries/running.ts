@@ -11,7 +11,7 @@ import { keys } from './keys';
 export const runningQuery = queryOptions({ queryKey: keys.running, queryFn: async () => (await api.running.list()).servers, refetchInterval: 5000 });
 
 /** A server's open connections, as the last event (or fetch) saw them. */
-export interface ConnectionsView { connections: ServerConnection[]; total: number; at: number }
+export interface ConnectionsView { connections: ServerConnection[]; total: number }
 
 /** The connections of one server (kept fresh by useServerEvents while a screen listens). */
 export function connectionsQuery(serverId: number) {
@@ -19,7 +19,7 @@ export function connectionsQuery(serverId: number) {
     queryKey: keys.connections(serverId),
     queryFn: async (): Promise<ConnectionsView> => {
       const c = (await api.running.connections(serverId)).connections;
-      return { connections: c, total: c.length, at: Date.now() };
+      return { connections: c, total: c.length };
     },
     staleTime: Infinity,
   });
@@ -61,13 +61,13 @@ export function useServerEvents(serverId: number | null, what: { connections?: b
       es.addEventListener('connections', (e) => {
         const d = JSON.parse((e as MessageEvent<string>).data) as { connections: ServerConnection[]; total: number };
         if (d.total <= d.connections.length) {
-          qc.setQueryData<ConnectionsView>(keys.connections(serverId), { ...d, at: Date.now() });
+          qc.setQueryData<ConnectionsView>(keys.connections(serverId), d);
           return;
         }
         if (fetching || Date.now() - fetchedAt < FULL_LIST_REFRESH_MS) return;
         fetching = true;
         api.running.connections(serverId)
-          .then((r) => qc.setQueryData<ConnectionsView>(keys.connections(serverId), { connections: r.connections, total: r.connections.length, at: Date.now() }))
+          .then((r) => qc.setQueryData<ConnectionsView>(keys.connections(serverId), { connections: r.connections, total: r.connections.length }))
           .catch(() => undefined)
           .finally(() => { fetching = false; fetchedAt = Date.now(); });
       });

@@ -37,13 +37,11 @@ export function MimetypesScreen(_props: { params: Record<string, string> }) {
 
   return (
     <>
-      <div>
-        <PageHeader title="MIME types" intro="The Content-Type a Dir answers with, by file extension."
-          actions={<Button kind="primary" disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')} onClick={() => start({ kind: 'add' })}>Add MIME type</Button>} />
-        <QueryState loading={mimetypes.isPending} error={mimetypes.error}>
-          <MimetypeTable rows={mimetypes.data ?? []} canEdit={canEdit} onEdit={(row) => start({ kind: 'edit', row })} onDelete={(row) => setOpen({ kind: 'delete', row })} />
-        </QueryState>
-      </div>
+      <PageHeader title="MIME types" intro="The Content-Type a Dir answers with, by file extension."
+        actions={<Button kind="primary" disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')} onClick={() => start({ kind: 'add' })}>Add MIME type</Button>} />
+      <QueryState loading={mimetypes.isPending} error={mimetypes.error}>
+        <MimetypeTable rows={mimetypes.data ?? []} canEdit={canEdit} onEdit={(row) => start({ kind: 'edit', row })} onDelete={(row) => setOpen({ kind: 'delete', row })} />
+      </QueryState>
       {open?.kind === 'add' && <MimetypeDialog error={create.error} busy={create.isPending} onSubmit={save} onClose={close} />}
       {open?.kind === 'edit' && <MimetypeDialog initial={open.row} error={update.error} busy={update.isPending} onSubmit={save} onClose={close} />}
       {open?.kind === 'delete' && (

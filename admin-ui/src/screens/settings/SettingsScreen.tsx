@@ -41,13 +41,11 @@ export function SettingsScreen(_props: { params: Record<string, string> }) {
 
   return (
     <>
-      <div>
-        <PageHeader title="Settings" intro="Global tuning every server in this database reads. A key not set here takes its default."
-          actions={<Button kind="primary" disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')} onClick={() => start({ kind: 'add' })}>Add setting</Button>} />
-        <QueryState loading={settings.isPending} error={settings.error}>
-          <SettingsTable lines={lines} canEdit={canEdit} onEdit={(line) => start({ kind: 'edit', line })} onReset={(line) => setOpen({ kind: 'reset', line })} />
-        </QueryState>
-      </div>
+      <PageHeader title="Settings" intro="Global tuning every server in this database reads. A key not set here takes its default."
+        actions={<Button kind="primary" disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')} onClick={() => start({ kind: 'add' })}>Add setting</Button>} />
+      <QueryState loading={settings.isPending} error={settings.error}>
+        <SettingsTable lines={lines} canEdit={canEdit} onEdit={(line) => start({ kind: 'edit', line })} onReset={(line) => setOpen({ kind: 'reset', line })} />
+      </QueryState>
       {open?.kind === 'edit' && (
         <SettingDialog fixedKey={open.line.key} initialValue={open.line.current?.value ?? open.line.info?.default ?? ''}
           error={editing ? update.error : create.error} busy={create.isPending || update.isPending} onSubmit={save} onClose={close} />

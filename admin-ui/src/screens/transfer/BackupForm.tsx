@@ -43,30 +43,28 @@ export function BackupForm({ canRestore, result, error, busy, onRestore }: {
   };
   return (
     <>
-      <div>
-        <p>
-          {canRestore
-            ? <a className="btn download-link" href="/api/backup" download>Download backup</a>
-            : <a className="btn download-link" role="link" aria-disabled="true" title={denied}>Download backup</a>}
-        </p>
-        <form onSubmit={ask} noValidate>
-          <TextField label="Backup file" type="file" accept=".sqlite,.sqlite3,.db,application/vnd.sqlite3" disabled={!canRestore} title={denied}
-            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setLocal({}); }} error={fileError} help="A config.sqlite, such as one downloaded above." />
-          <TextField label="Why" name="why" value={why} onChange={(e) => setWhy(e.target.value)} disabled={!canRestore} error={whyError}
-            help="Goes to the commit log." />
-          <FormError message={error && !api.body && !api.why ? describeError(error).title : null} />
-          <div className="actions">
-            <Button type="submit" kind="danger" busy={busy} disabled={!canRestore} title={denied}>Restore backup</Button>
-          </div>
-        </form>
-        {result && (
-          <div className="restore-result">
-            <p><strong>Restored.</strong> The tables now hold:</p>
-            <DataTable caption="Restored rows" rows={Object.entries(result.rows)} rowKey={([t]) => t}
-              columns={[{ key: 'table', header: 'Table', render: ([t]) => <code>{t}</code> }, { key: 'rows', header: 'Rows', className: 'num', render: ([, n]) => n }]} />
-          </div>
-        )}
-      </div>
+      <p>
+        {canRestore
+          ? <a className="btn download-link" href="/api/backup" download>Download backup</a>
+          : <a className="btn download-link" role="link" aria-disabled="true" title={denied}>Download backup</a>}
+      </p>
+      <form onSubmit={ask} noValidate>
+        <TextField label="Backup file" type="file" accept=".sqlite,.sqlite3,.db,application/vnd.sqlite3" disabled={!canRestore} title={denied}
+          onChange={(e) => { setFile(e.target.files?.[0] ?? null); setLocal({}); }} error={fileError} help="A config.sqlite, such as one downloaded above." />
+        <TextField label="Why" name="why" value={why} onChange={(e) => setWhy(e.target.value)} disabled={!canRestore} error={whyError}
+          help="Goes to the commit log." />
+        <FormError message={error && !api.body && !api.why ? describeError(error).title : null} />
+        <div className="actions">
+          <Button type="submit" kind="danger" busy={busy} disabled={!canRestore} title={denied}>Restore backup</Button>
+        </div>
+      </form>
+      {result && (
+        <div className="restore-result">
+          <p><strong>Restored.</strong> The tables now hold:</p>
+          <DataTable caption="Restored rows" rows={Object.entries(result.rows)} rowKey={([t]) => t}
+            columns={[{ key: 'table', header: 'Table', render: ([t]) => <code>{t}</code> }, { key: 'rows', header: 'Rows', className: 'num', render: ([, n]) => n }]} />
+        </div>
+      )}
       {confirming && (
         <ConfirmDialog title="Restore backup?" confirm="Restore backup" onClose={() => setConfirming(false)} onConfirm={() => void restore()}
           message={<p>This replaces the whole configuration (servers, hosts, routes, targets, settings, MIME types) with the backup's{file ? <> from <code>{file.name}</code></> : null}. Users and the commit log are kept. Running servers change only when you apply.</p>} />

@@ -46,27 +46,25 @@ export function UsersScreen(_props: { params: Record<string, string> }) {
 
   return (
     <>
-      <div>
-        <PageHeader title="Users and API tokens" intro={`Signed in as ${me.username} (${me.role}).`} />
-        <Section title="Your password">
-          <PasswordForm key={passwordForm} username={me.username} error={password.error} busy={password.isPending}
-            onSubmit={(v) => password.mutate(v, { onSuccess: () => { setPasswordForm((n) => n + 1); password.reset(); toast({ kind: 'ok', title: 'Password changed', detail: 'Your other sessions were signed out.' }); } })} />
-        </Section>
-        <Section title="API tokens" actions={<Button kind="primary" onClick={() => { tokenOps.create.reset(); setOpen({ kind: 'token' }); }}>Create token</Button>}>
-          <p className="muted">A token lets a script use the API as you (send it as <code>Authorization: Bearer …</code>), with your role or a weaker one.</p>
-          <QueryState loading={tokens.isPending} error={tokens.error}>
-            <TokensTable tokens={tokens.data ?? []} onRevoke={(token) => setOpen({ kind: 'revoke', token })} />
+      <PageHeader title="Users and API tokens" intro={`Signed in as ${me.username} (${me.role}).`} />
+      <Section title="Your password">
+        <PasswordForm key={passwordForm} username={me.username} error={password.error} busy={password.isPending}
+          onSubmit={(v) => password.mutate(v, { onSuccess: () => { setPasswordForm((n) => n + 1); password.reset(); toast({ kind: 'ok', title: 'Password changed', detail: 'Your other sessions were signed out.' }); } })} />
+      </Section>
+      <Section title="API tokens" actions={<Button kind="primary" onClick={() => { tokenOps.create.reset(); setOpen({ kind: 'token' }); }}>Create token</Button>}>
+        <p className="muted">A token lets a script use the API as you (send it as <code>Authorization: Bearer …</code>), with your role or a weaker one.</p>
+        <QueryState loading={tokens.isPending} error={tokens.error}>
+          <TokensTable tokens={tokens.data ?? []} onRevoke={(token) => setOpen({ kind: 'revoke', token })} />
+        </QueryState>
+      </Section>
+      <Section title="Users" actions={<Button kind="primary" disabled={!isAdmin} title={isAdmin ? undefined : needsRole('admin')} onClick={() => { userOps.create.reset(); setOpen({ kind: 'user' }); }}>Add user</Button>}>
+        {isAdmin ? (
+          <QueryState loading={users.isPending} error={users.error}>
+            <UsersTable users={users.data ?? []} me={me.username} onDelete={(user) => setOpen({ kind: 'delete', user })}
+              onRole={(u, role) => userOps.update.mutateAsync({ username: u.username, role }).then(() => toast({ kind: 'ok', title: `${u.username} is now ${role}` }))} />
           </QueryState>
-        </Section>
-        <Section title="Users" actions={<Button kind="primary" disabled={!isAdmin} title={isAdmin ? undefined : needsRole('admin')} onClick={() => { userOps.create.reset(); setOpen({ kind: 'user' }); }}>Add user</Button>}>
-          {isAdmin ? (
-            <QueryState loading={users.isPending} error={users.error}>
-              <UsersTable users={users.data ?? []} me={me.username} onDelete={(user) => setOpen({ kind: 'delete', user })}
-                onRole={(u, role) => userOps.update.mutateAsync({ username: u.username, role }).then(() => toast({ kind: 'ok', title: `${u.username} is now ${role}` }))} />
-            </QueryState>
-          ) : <p className="muted">Only admins manage users. Ask an admin to add someone or change a role.</p>}
-        </Section>
-      </div>
+        ) : <p className="muted">Only admins manage users. Ask an admin to add someone or change a role.</p>}
+      </Section>
       {open?.kind === 'token' && (
         <TokenDialog roles={tokenRoles} created={tokenOps.create.data} error={tokenOps.create.error} busy={tokenOps.create.isPending} onClose={close}
           onSubmit={(v) => tokenOps.create.mutate(v, { onSuccess: (t) => toast({ kind: 'ok', title: `Token ${t.name} created` }) })} />

@@ -96,7 +96,7 @@ export class FrameReader {
 
   /** Adds a chunk; returns the frames it completed, or an error for a frame the peer may not send. */
   push(chunk: Buffer, maxSize = 256 * 1024 * 1024): Frame[] | Error {
-    let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
     const frames: Frame[] = [];
     let at = 0;
@@ -119,7 +119,6 @@ export class FrameReader {
       at += head + size;
     }
     if (at < buf.length) this.pending = Buffer.from(buf.subarray(at));
-    buf = Buffer.alloc(0);
     return frames;
   }
 }

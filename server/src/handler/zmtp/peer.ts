@@ -37,11 +37,6 @@ export class ZmtpPeer {
     socket.write(encodeGreeting());
   }
 
-  /** Whether the handshake is over and messages may be sent. */
-  get ready(): boolean {
-    return this.handshaken && !this.done;
-  }
-
   /** Whether the socket's buffer is over its high-water mark (a slow peer). */
   get backedUp(): boolean {
     return this.socket.writableNeedDrain;

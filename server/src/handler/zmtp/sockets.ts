@@ -26,7 +26,8 @@ export function listenAddressOf(endpoint: string): ListenAddress | null {
 
 /** A listening socket that accepts ZMTP peers of the given types. */
 abstract class ZmtpBound {
-  protected readonly peers = new Set<ZmtpPeer>();
+  /** The peers whose handshake is over, in the order they finished it (a closed one leaves at once). */
+  protected peers: ZmtpPeer[] = [];
   private server: Server | null = null;
   private ipcPath: string | null = null;
   closed = false;
@@ -39,12 +40,11 @@ abstract class ZmtpBound {
     if (!at) return Promise.reject(new Error(`endpoint ${endpoint} is not spoken natively`));
     const server = createServer((sock) => {
       if (this.closed) return void sock.destroy();
-      const peer = new ZmtpPeer(sock, this.props, this.peerTypes, {
-        ready: (p) => { this.peers.add(p); this.onPeerReady(p); },
+      new ZmtpPeer(sock, this.props, this.peerTypes, {
+        ready: (p) => { this.peers.push(p); this.onPeerReady(p); },
         message: (frames) => this.onMessage(frames),
-        closed: (p) => { this.peers.delete(p); },
+        closed: (p) => { this.peers = this.peers.filter((x) => x !== p); },
       });
-      void peer;
     });
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -66,7 +66,7 @@ abstract class ZmtpBound {
     this.closed = true;
     this.server?.close();
     for (const p of this.peers) p.close();
-    this.peers.clear();
+    this.peers = [];
     if (this.ipcPath) removeStaleSocket(this.ipcPath);
   }
 
@@ -86,7 +86,6 @@ function removeStaleSocket(path: string): void {
 export class ZmtpPush extends ZmtpBound {
   private readonly waiting: Buffer[] = [];
   private next = 0;
-  private ready: ZmtpPeer[] = [];
 
   constructor(identity: string) {
     super(identity ? { 'Socket-Type': 'PUSH', Identity: identity } : { 'Socket-Type': 'PUSH' }, ['PULL']);
@@ -106,11 +105,10 @@ export class ZmtpPush extends ZmtpBound {
   }
 
   private pick(): ZmtpPeer | null {
-    if (this.ready.length !== this.peers.size || this.ready.some((p) => !p.ready)) this.ready = [...this.peers].filter((p) => p.ready);
-    const n = this.ready.length;
+    const n = this.peers.length;
     if (n === 0) return null;
     for (let i = 0; i < n; i++) {
-      const p = this.ready[(this.next + i) % n]!;
+      const p = this.peers[(this.next + i) % n]!;
       if (!p.backedUp || i === n - 1) {
         this.next = (this.next + i + 1) % n;
         return p;
@@ -120,7 +118,6 @@ export class ZmtpPush extends ZmtpBound {
   }
 
   protected onPeerReady(): void {
-    this.ready = [];
     while (this.waiting.length > 0) {
       const p = this.pick();
       if (!p) return;
