@@ -10,6 +10,8 @@ import { Dir, buildMimeTable, type MimeTable } from './dir/dir.js';
 export interface HostWorld {
   config: HostConfig;
   routes: RouteMap<RouteConfig>;
+  /** Paths already routed in this host (a world never changes, so neither does a lookup's answer). */
+  memo: Map<string, Routed | null>;
 }
 
 /** A served request's destination: the host, the route and its target. */
@@ -32,6 +34,17 @@ export interface World {
   mime: MimeTable;
   /** The Dir serving each directory row, by row id. */
   dirs: ReadonlyMap<number, Dir>;
+  /** Host headers already matched (the host, or null for the default). */
+  hostMemo: Map<string, HostWorld | null>;
+}
+
+/** How many answers a memo keeps before it starts over (a bound on memory when clients send endless variety). */
+const MEMO_SIZE = 2048;
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 function sameDir(a: DirTarget, b: DirTarget): boolean {
@@ -55,12 +68,12 @@ export function buildWorld(config: ServerConfig, previous?: World, cwd?: string)
         dirs.set(t.id, old && oldCfg && !mimeChanged && sameDir(oldCfg, t) ? old : new Dir(t, mime, { cwd }));
       }
     }
-    const hw: HostWorld = { config: h, routes };
+    const hw: HostWorld = { config: h, routes, memo: new Map() };
     hosts.insertReversed(h.matching, hw);
     return hw;
   });
   const idx = defaultHostIndex(config.hosts, config.server.defaultHost);
-  return { config, hosts, defaultHost: idx >= 0 ? worlds[idx] : undefined, mime, dirs };
+  return { config, hosts, defaultHost: idx >= 0 ? worlds[idx] : undefined, mime, dirs, hostMemo: new Map() };
 }
 
 function findDir(config: ServerConfig, id: number): DirTarget | undefined {
@@ -75,11 +88,13 @@ function findDir(config: ServerConfig, id: number): DirTarget | undefined {
 export function routeRequest(world: World, hostHeader: string | undefined, path: string): Routed | null {
   let host = world.defaultHost;
   if (hostHeader !== undefined) {
-    const found = world.hosts.matchSuffix(hostnameOf(hostHeader));
-    if (found) host = found.data;
+    let found = world.hostMemo.get(hostHeader);
+    if (found === undefined) found = remember(world.hostMemo, hostHeader, world.hosts.matchSuffix(hostnameOf(hostHeader))?.data ?? null);
+    if (found) host = found;
   }
   if (!host) return null;
+  const known = host.memo.get(path);
+  if (known !== undefined) return known;
   const route = host.routes.simplePrefixMatch(path);
-  if (!route) return null;
-  return { world, host, route: route.data, prefix: route.prefix, pattern: route.text };
+  return remember(host.memo, path, route ? { world, host, route: route.data, prefix: route.prefix, pattern: route.text } : null);
 }

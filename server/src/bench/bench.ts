@@ -22,6 +22,9 @@ const ROUNDS = Number(process.env.M2_BENCH_ROUNDS ?? '2');
 /** Which cases to run (M2_BENCH_CASES=static,big,proxy,memory,concurrent,reload; default all). */
 const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,fanout,memory,concurrent,reload').split(','));
 
+/** Extra node flags for our server (M2_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it). */
+const NODE_ARGS = (process.env.M2_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 function need(cmd: string, pkg: string): void {
   try {
     execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
@@ -208,7 +211,7 @@ function startBenchHandler(node: string, ports: HandlerPorts[]): { stop(): void 
         }
       })();
     }`;
-  const child = spawn(node, ['-e', code], { stdio: 'ignore' });
+  const child = process.env.M2_BENCH_HANDLER ? spawn(node, [process.env.M2_BENCH_HANDLER, JSON.stringify(ports)], { stdio: 'inherit' }) : spawn(node, ['-e', code], { stdio: 'ignore' });
   return { stop: () => child.kill('SIGTERM') };
 }
 
@@ -244,7 +247,7 @@ async function main(): Promise<void> {
       const hp = { send: await freePort(), recv: await freePort() };
       handlerPorts.push(hp);
       const db = makeSite(dir, port, backend.port, hp);
-      const args = name === 'ours' ? [OURS, db, UUID] : [db, UUID];
+      const args = name === 'ours' ? [...NODE_ARGS, OURS, db, UUID] : [db, UUID];
       servers.push(await startServer(name, bin, args, dir, port));
     }
     const [c, ours] = servers as [Srv, Srv];

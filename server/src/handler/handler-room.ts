@@ -33,6 +33,8 @@ export interface HandlerClient {
 /** The server's handler sockets and the id → connection registry. */
 export class HandlerRoom implements ChannelHost {
   private channels = new Map<string, HandlerChannel>();
+  /** channelFor's answers by handler row object (rebuilt with the channels on every apply). */
+  private byTarget = new WeakMap<HandlerTarget, HandlerChannel | undefined>();
   private readonly clients = new Map<number, HandlerClient>();
   private nextId = 1;
   private maxTargets = 128;
@@ -75,6 +77,7 @@ export class HandlerRoom implements ChannelHost {
     }
     for (const [key, ch] of this.channels) if (!next.has(key)) ch.close();
     this.channels = next;
+    this.byTarget = new WeakMap();
   }
 
   /** Each channel's state: bound, still binding, or failing with the latest bind error. */
@@ -89,7 +92,10 @@ export class HandlerRoom implements ChannelHost {
 
   /** The channel serving a handler row. */
   channelFor(target: HandlerTarget): HandlerChannel | undefined {
-    return this.channels.get(channelKey(target));
+    if (this.byTarget.has(target)) return this.byTarget.get(target);
+    const ch = this.channels.get(channelKey(target));
+    this.byTarget.set(target, ch);
+    return ch;
   }
 
   /** Gives a connection its id the first time it talks to a handler. */
@@ -162,5 +168,6 @@ export class HandlerRoom implements ChannelHost {
   close(): void {
     for (const ch of this.channels.values()) ch.close();
     this.channels.clear();
+    this.byTarget = new WeakMap();
   }
 }

@@ -23,6 +23,17 @@ export type HandlerErrorCode =
   | 'E_REPLY_UUID' // a reply UUID outside [A-Za-z0-9-]+
   | 'E_REPLY_IDS'; // a reply without ids, or an id that is not decimal digits
 
+/** Node's Buffer where there is one (the server): its pooled allocation and native latin1 copy are many times
+ *  faster than a fresh Uint8Array and an encoder on the handler path. The browser takes the portable path. */
+interface LatinBuffer extends Uint8Array {
+  latin1Write(text: string, offset: number): number;
+}
+interface LatinBufferStatic {
+  allocUnsafe(size: number): LatinBuffer;
+  prototype: { latin1Slice(this: Uint8Array, start: number, end: number): string };
+}
+const NodeBuffer = (globalThis as { Buffer?: LatinBufferStatic }).Buffer;
+
 /** Writes byte string `text` into `out` at `at` (one byte per char) and returns the offset after it. */
 export function writeLatin1(text: string, out: Uint8Array, at: number): number {
   const n = text.length;
@@ -39,6 +50,7 @@ export function writeLatin1(text: string, out: Uint8Array, at: number): number {
 /** The byte string (one char per byte) for `bytes[start, end)`. */
 export function readLatin1(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= 0) return '';
+  if (NodeBuffer !== undefined) return NodeBuffer.prototype.latin1Slice.call(bytes, start, end);
   const CHUNK = 8192;
   if (end - start <= CHUNK) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   let text = '';
@@ -66,9 +78,20 @@ export function readDigits(bytes: Uint8Array, at: number, limit: number): { valu
 const utf8 = new TextEncoder();
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
+/** A char that is not a byte (V8 answers this at once for strings it stores one byte per char). */
+const WIDE = /[^\x00-\xff]/;
+
 
 /** Concatenates byte-string `head` (as bytes), `body`, and one trailing byte `tail` into a new array. */
 export function joinHeadBody(head: string, body: Uint8Array, tail: number): Uint8Array {
+  if (NodeBuffer !== undefined) {
+    if (WIDE.test(head)) writeLatin1(head, new Uint8Array(head.length), 0); // throws E_NOT_LATIN1 at the char
+    const out = NodeBuffer.allocUnsafe(head.length + body.length + 1);
+    out.latin1Write(head, 0);
+    out.set(body, head.length);
+    out[out.length - 1] = tail;
+    return out;
+  }
   const out = new Uint8Array(head.length + body.length + 1);
   // Pure ASCII (the usual case) is UTF-8 already, and the native encoder beats a charCodeAt loop.
   if (ASCII.test(head)) out.set(utf8.encode(head));

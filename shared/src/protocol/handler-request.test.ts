@@ -160,8 +160,8 @@ describe('encodeHandlerRequest vectors', () => {
       sender: 'S', connId: 1, path: '/', headers: [['x-\u00ff', 'caf\u00e9\t\\"']], body: new Uint8Array(0),
     };
     const json = encodeHandlerRequest(f, 'json');
-    expect(json).toEqual(bytes('S 1 / 30:{"PATH":"/","x-\u00ff":"caf\u00e9\t\\\\\\""},0:,'));
-    expect(encodeHandlerRequest(f, 'tnetstring')).toEqual(bytes('S 1 / 27:4:PATH,1:/,3:x-\u00ff,7:caf\u00e9\t\\",}0:,'));
+    expect(new Uint8Array(json)).toEqual(bytes('S 1 / 30:{"PATH":"/","x-\u00ff":"caf\u00e9\t\\\\\\""},0:,'));
+    expect(new Uint8Array(encodeHandlerRequest(f, 'tnetstring'))).toEqual(bytes('S 1 / 27:4:PATH,1:/,3:x-\u00ff,7:caf\u00e9\t\\",}0:,'));
   });
 
   it('refuses chars above U+00FF with E_NOT_LATIN1', () => {
@@ -175,7 +175,7 @@ describe('encodeHandlerRequest vectors', () => {
     const msg = encodeHandlerRequest({ sender: 'S', connId: 1, path: '/', headers: [], body: ALL_BYTES }, 'json');
     const head = 'S 1 / 12:{"PATH":"/"},256:';
     expect(text(msg.subarray(0, head.length))).toBe(head);
-    expect(msg.subarray(head.length, head.length + 256)).toEqual(ALL_BYTES);
+    expect(new Uint8Array(msg.subarray(head.length, head.length + 256))).toEqual(ALL_BYTES);
     expect(msg[msg.length - 1]).toBe(0x2c);
     expect(msg.length).toBe(head.length + 257);
   });
@@ -202,7 +202,7 @@ describe('decodeHandlerRequest', () => {
       expect(d.sender).toBe(fields.sender);
       expect(d.connId).toBe('13');
       expect(d.path).toBe('/handler/p');
-      expect(d.body).toEqual(ALL_BYTES);
+      expect(new Uint8Array(d.body)).toEqual(ALL_BYTES);
       const want = new Map<string, string | string[]>([
         ['PATH', '/handler/p'],
         ['x-forwarded-for', '127.0.0.1'],

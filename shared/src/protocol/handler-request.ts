@@ -38,109 +38,122 @@ export interface HandlerRequestFields {
   body: Uint8Array;
 }
 
-const NEEDS_ESCAPE = /[\\"]/;
 const ESCAPE_ALL = /[\\"]/g;
 
 /** JSON-escapes the way json_escape does: only `\` and `"` get a backslash; every other byte stays raw. */
 function esc(v: string): string {
-  return NEEDS_ESCAPE.test(v) ? v.replace(ESCAPE_ALL, '\\$&') : v;
+  return v.indexOf('"') < 0 && v.indexOf('\\') < 0 ? v : v.replace(ESCAPE_ALL, '\\$&');
 }
 
 function tns(v: string): string {
   return `${v.length}:${v},`;
 }
 
-/** Calls `emit` once per distinct header name (first-arrival order) with its value or values. */
-function eachHeader(
-  headers: readonly [string, string][],
-  extra: readonly [string, string][] | undefined,
-  emit: (name: string, value: string | string[]) => void,
-): void {
+/** Whether `name` is one of the generated keys that replace a client header of the same name. */
+function replaced(extra: readonly [string, string][] | undefined, name: string): boolean {
+  if (extra === undefined) return false;
+  for (let i = 0; i < extra.length; i++) if (extra[i]![0] === name) return true;
+  return false;
+}
+
+/** Whether a header name repeats (then values are grouped into lists). */
+function hasDupes(headers: readonly [string, string][]): boolean {
   const n = headers.length;
-  let dupes = false;
   if (n <= 16) {
-    for (let i = 1; i < n && !dupes; i++) {
+    for (let i = 1; i < n; i++) {
       const name = headers[i]![0];
-      for (let j = 0; j < i; j++) if (headers[j]![0] === name) { dupes = true; break; }
+      for (let j = 0; j < i; j++) if (headers[j]![0] === name) return true;
     }
-  } else {
-    const seen = new Set<string>();
-    for (const [name] of headers) {
-      if (seen.has(name)) { dupes = true; break; }
-      seen.add(name);
-    }
-  }
-  const replaced = (name: string): boolean => {
-    if (extra === undefined) return false;
-    for (const [k] of extra) if (k === name) return true;
     return false;
-  };
-  if (!dupes) {
-    for (const [name, value] of headers) if (!replaced(name)) emit(name, value);
-    return;
   }
+  const seen = new Set<string>();
+  for (const [name] of headers) {
+    if (seen.has(name)) return true;
+    seen.add(name);
+  }
+  return false;
+}
+
+/** The distinct header names in first-arrival order with their values (at most MAX_DUPE_HEADERS each). */
+function grouped(headers: readonly [string, string][]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const [name, value] of headers) {
     const list = groups.get(name);
     if (list === undefined) groups.set(name, [value]);
     else if (list.length < MAX_DUPE_HEADERS) list.push(value);
   }
-  for (const [name, list] of groups) if (!replaced(name)) emit(name, list.length === 1 ? list[0]! : list);
+  return groups;
+}
+
+function jsonPair(k: string, v: string | undefined): string {
+  return v === undefined ? '' : `,"${esc(k)}":"${esc(v)}"`;
+}
+
+/** A generated key's pair (the key needs no escaping). */
+function keyPair(k: string, v: string | undefined): string {
+  return v === undefined ? '' : `,"${k}":"${esc(v)}"`;
 }
 
 function jsonHeaders(f: HandlerRequestFields): string {
   let s = '';
-  const pair = (k: string, v: string | undefined): void => {
-    if (v !== undefined) s += `,"${esc(k)}":"${esc(v)}"`;
-  };
+  const extra = f.extra;
   if (!f.bare) {
     s += `,"PATH":"${f.path}"`;
-    eachHeader(f.headers, f.extra, (name, value) => {
-      if (typeof value === 'string') s += `,"${esc(name)}":"${esc(value)}"`;
-      else s += `,"${esc(name)}":["${value.map(esc).join('","')}"]`;
-    });
+    const headers = f.headers;
+    if (!hasDupes(headers)) {
+      for (let i = 0; i < headers.length; i++) {
+        const h = headers[i]!;
+        if (!replaced(extra, h[0])) s += `,"${esc(h[0])}":"${esc(h[1])}"`;
+      }
+    } else {
+      for (const [name, list] of grouped(headers)) {
+        if (replaced(extra, name)) continue;
+        s += list.length === 1 ? `,"${esc(name)}":"${esc(list[0]!)}"` : `,"${esc(name)}":["${list.map(esc).join('","')}"]`;
+      }
+    }
   }
-  if (f.extra !== undefined) for (const [k, v] of f.extra) pair(k, v);
+  if (extra !== undefined) for (const [k, v] of extra) s += jsonPair(k, v);
   if (!f.bare) {
-    pair('METHOD', f.method);
-    pair('VERSION', f.version);
-    pair('URI', f.uri);
-    pair('QUERY', f.query);
-    pair('FRAGMENT', f.fragment);
-    pair('PATTERN', f.pattern);
-    pair('URL_SCHEME', f.urlScheme);
-    pair('REMOTE_ADDR', f.remoteAddr);
+    s += keyPair('METHOD', f.method) + keyPair('VERSION', f.version) + keyPair('URI', f.uri) + keyPair('QUERY', f.query)
+      + keyPair('FRAGMENT', f.fragment) + keyPair('PATTERN', f.pattern) + keyPair('URL_SCHEME', f.urlScheme)
+      + keyPair('REMOTE_ADDR', f.remoteAddr);
   }
-  const obj = `{${s.slice(1)}}`;
-  return `${obj.length}:${obj},`;
+  // `{` + s without its leading comma + `}` is s.length + 1 bytes (2 when s is empty).
+  const size = s.length === 0 ? 2 : s.length + 1;
+  return `${size}:{${s.slice(1)}},`;
+}
+
+function tnsPair(k: string, v: string | undefined): string {
+  return v === undefined ? '' : tns(k) + tns(v);
 }
 
 function tnetHeaders(f: HandlerRequestFields): string {
   let s = '';
-  const pair = (k: string, v: string | undefined): void => {
-    if (v !== undefined) s += tns(k) + tns(v);
-  };
+  const extra = f.extra;
   if (!f.bare) {
     // C renders this buffer backwards, so its generated keys come out in reverse order, PATH last.
-    pair('REMOTE_ADDR', f.remoteAddr);
-    pair('METHOD', f.method);
-    pair('URL_SCHEME', f.urlScheme);
-    pair('PATTERN', f.pattern);
-    pair('FRAGMENT', f.fragment);
-    pair('QUERY', f.query);
-    pair('URI', f.uri);
-    pair('VERSION', f.version);
-    pair('PATH', f.path);
-    eachHeader(f.headers, f.extra, (name, value) => {
-      if (typeof value === 'string') s += tns(name) + tns(value);
-      else {
-        let items = '';
-        for (const v of value) items += tns(v);
-        s += `${tns(name)}${items.length}:${items}]`;
+    s += tnsPair('REMOTE_ADDR', f.remoteAddr) + tnsPair('METHOD', f.method) + tnsPair('URL_SCHEME', f.urlScheme)
+      + tnsPair('PATTERN', f.pattern) + tnsPair('FRAGMENT', f.fragment) + tnsPair('QUERY', f.query) + tnsPair('URI', f.uri)
+      + tnsPair('VERSION', f.version) + tnsPair('PATH', f.path);
+    const headers = f.headers;
+    if (!hasDupes(headers)) {
+      for (let i = 0; i < headers.length; i++) {
+        const h = headers[i]!;
+        if (!replaced(extra, h[0])) s += tns(h[0]) + tns(h[1]);
       }
-    });
+    } else {
+      for (const [name, list] of grouped(headers)) {
+        if (replaced(extra, name)) continue;
+        if (list.length === 1) s += tns(name) + tns(list[0]!);
+        else {
+          let items = '';
+          for (const v of list) items += tns(v);
+          s += `${tns(name)}${items.length}:${items}]`;
+        }
+      }
+    }
   }
-  if (f.extra !== undefined) for (const [k, v] of f.extra) pair(k, v);
+  if (extra !== undefined) for (const [k, v] of extra) s += tnsPair(k, v);
   return `${s.length}:${s}}`;
 }
 

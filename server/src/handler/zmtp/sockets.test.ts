@@ -55,6 +55,25 @@ describe('ZmtpPush with libzmq PULL peers', () => {
     expect(got).toEqual(['m1', 'm2', 'm3', big].sort());
   });
 
+  it('delivers one turn\'s messages in order and byte-exact across every frame-size boundary', async () => {
+    const ep = `tcp://127.0.0.1:${await freePort()}`;
+    const push = new ZmtpPush('');
+    cleanups.push(() => push.close());
+    await push.bind(ep);
+    const p = pull(ep);
+    push.send(Buffer.from('hello'));
+    expect(await recvText(p)).toBe('hello');
+    // Short (1-byte size) and long (8-byte size) frames, bodies copied into the turn's buffer and bodies written
+    // as they are (over 16 KiB), enough of them to need more than one 64 KiB buffer — all sent in one turn.
+    const sizes = [0, 1, 255, 256, 257, 16 * 1024, 16 * 1024 + 1, 3, 65_000, 70_000, 2, ...Array.from({ length: 40 }, (_, i) => 3000 + i)];
+    const bodies = sizes.map((n, i) => Buffer.alloc(n, 65 + (i % 26)));
+    for (const b of bodies) push.send(b);
+    for (const b of bodies) {
+      const [m] = await p.receive();
+      expect(m!.equals(b)).toBe(true);
+    }
+  });
+
   it('works over ipc, and a peer that is not ZMTP is dropped while real handlers keep being served', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zmtp-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
