@@ -19,8 +19,8 @@ const UUID = '9b0e2c4a-7d1f-4e3b-8a5c-6f2d1e0b9a87';
 const DURATION = process.env.M2_BENCH_SECONDS ?? '5';
 /** How many alternating rounds each comparison runs (M2_BENCH_ROUNDS, default 2). */
 const ROUNDS = Number(process.env.M2_BENCH_ROUNDS ?? '2');
-/** Which cases to run (M2_BENCH_CASES=static,big,proxy,memory,concurrent,reload; default all). */
-const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,fanout,memory,concurrent,reload').split(','));
+/** Which cases to run (M2_BENCH_CASES=static,big,proxy,handler,handler-zmtp,fanout,memory,concurrent,reload; default all). */
+const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,handler-zmtp,fanout,memory,concurrent,reload').split(','));
 
 /** Extra node flags for our server (M2_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it). */
 const NODE_ARGS = (process.env.M2_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -179,18 +179,30 @@ async function memoryPerConnection(srv: Srv, n: number): Promise<{ perConnKiB: n
   return { perConnKiB: (after - before) / n, served };
 }
 
-/**
- * The bench handler: one child process serving both servers' handler sockets, the same program for both. It
- * answers `/handler` requests with a small HTTP response and, for `/fanout`, waits until 128 clients have
- * asked, then sends one message to all of them in a single reply.
- */
-function startBenchHandler(node: string, ports: HandlerPorts[]): { stop(): void } {
-  // Written for speed so the handler is not what is measured: it reads only the message prefix, builds
-  // replies as Buffers, and sends without waiting unless ZeroMQ pushes back.
-  const code = `
-    const { Pull, Publisher } = require(${JSON.stringify(join(REPO, 'node_modules/zeromq'))});
+/** The bench handler's logic, shared by both flavours: answer `/handler` with a small HTTP response; for
+ *  `/fanout`, wait until 128 clients have asked, then send one message to all of them in a single reply. It
+ *  reads only the message prefix and builds replies as Buffers, so the handler is not what is measured. */
+const HANDLER_LOGIC = `
     const reply = Buffer.from(' HTTP/1.1 200 OK\\r\\nContent-Length: 6\\r\\n\\r\\nhello\\n');
     const sender = Buffer.from('bench-handler ');
+    const answer = (send) => { let fan = []; return (msg) => {
+      const sp1 = msg.indexOf(32); const sp2 = msg.indexOf(32, sp1 + 1); const sp3 = msg.indexOf(32, sp2 + 1);
+      const id = msg.toString('latin1', sp1 + 1, sp2); const path = msg.toString('latin1', sp2 + 1, sp3);
+      if (path === '@*') return;
+      if (path === '/fanout') { fan.push(id); if (fan.length === 128) { const ids = fan.join(' '); fan = []; send(Buffer.concat([sender, Buffer.from(ids.length + ':' + ids + ','), reply])); } return; }
+      send(Buffer.concat([sender, Buffer.from(id.length + ':' + id + ','), reply]));
+    }; };`;
+
+/** Which handler program answers: a libzmq one (zeromq.js, as a Node handler built on any ZeroMQ binding
+ *  would be), or a lean one speaking ZMTP 3.0 over node:net with the server's own codec — nearly free, so the
+ *  servers are what the figure measures. */
+type HandlerKind = 'libzmq' | 'zmtp';
+
+/** The bench handler: one child process serving both servers' handler sockets, the same program for both. */
+function startBenchHandler(node: string, ports: HandlerPorts[], kind: HandlerKind): { stop(): void } {
+  const libzmq = `
+    const { Pull, Publisher } = require(${JSON.stringify(join(REPO, 'node_modules/zeromq'))});
+    ${HANDLER_LOGIC}
     for (const p of ${JSON.stringify(ports)}) {
       const pull = new Pull(); pull.connect('tcp://127.0.0.1:' + p.send);
       const pub = new Publisher({ sendHighWaterMark: 100000 }); pub.connect('tcp://127.0.0.1:' + p.recv);
@@ -200,18 +212,42 @@ function startBenchHandler(node: string, ports: HandlerPorts[]): { stop(): void 
         if (draining || queue.length) { queue.push(m); return; }
         try { last = pub.send(m); last.catch(() => {}); } catch (e) { queue.push(m); drain(); }
       };
-      let fan = [];
-      (async () => {
-        for await (const [msg] of pull) {
-          const sp1 = msg.indexOf(32); const sp2 = msg.indexOf(32, sp1 + 1); const sp3 = msg.indexOf(32, sp2 + 1);
-          const id = msg.toString('latin1', sp1 + 1, sp2); const path = msg.toString('latin1', sp2 + 1, sp3);
-          if (path === '@*') continue;
-          if (path === '/fanout') { fan.push(id); if (fan.length === 128) { const ids = fan.join(' '); fan = []; send(Buffer.concat([sender, Buffer.from(ids.length + ':' + ids + ','), reply])); } continue; }
-          send(Buffer.concat([sender, Buffer.from(id.length + ':' + id + ','), reply]));
-        }
-      })();
+      const onMessage = answer(send);
+      (async () => { for await (const [msg] of pull) onMessage(msg); })();
     }`;
-  const child = process.env.M2_BENCH_HANDLER ? spawn(node, [process.env.M2_BENCH_HANDLER, JSON.stringify(ports)], { stdio: 'inherit' }) : spawn(node, ['-e', code], { stdio: 'ignore' });
+  // A connecting PULL and PUB: greeting, READY with the socket type (and the PUB's identity), then frames.
+  // The PUB sends to its one peer without filtering (the server subscribes to everything it is sent).
+  const zmtp = `
+    const { connect } = require('node:net');
+    const { encodeGreeting, encodeReady, encodeFrameHead, FrameReader, FLAG_COMMAND, FLAG_MORE } = require(${JSON.stringify(join(REPO, 'server/dist/handler/zmtp/codec.js'))});
+    ${HANDLER_LOGIC}
+    const zsocket = (port, props, onMessage) => {
+      const s = connect(port, '127.0.0.1');
+      s.setNoDelay(true);
+      const reader = new FrameReader();
+      let greeting = Buffer.alloc(0), parts = [], out = [];
+      s.write(encodeGreeting());
+      s.on('data', (d) => {
+        if (greeting) {
+          greeting = Buffer.concat([greeting, d]);
+          if (greeting.length < 64) return;
+          d = greeting.subarray(64); greeting = null; s.write(encodeReady(props));
+        }
+        for (const f of reader.push(d)) {
+          if (f.flags & FLAG_COMMAND) continue;
+          parts.push(f.body);
+          if (!(f.flags & FLAG_MORE)) { const m = parts.length === 1 ? parts[0] : Buffer.concat(parts); parts = []; onMessage(m); }
+        }
+      });
+      s.on('error', () => {});
+      const flush = () => { const b = Buffer.concat(out); out = []; s.write(b); };
+      return (m) => { if (out.length === 0) setImmediate(flush); out.push(encodeFrameHead(m.length, 0), m); };
+    };
+    for (const p of ${JSON.stringify(ports)}) {
+      const send = zsocket(p.recv, { 'Socket-Type': 'PUB', Identity: 'bench-handler' }, () => {});
+      zsocket(p.send, { 'Socket-Type': 'PULL' }, answer(send));
+    }`;
+  const child = spawn(node, ['-e', kind === 'libzmq' ? libzmq : zmtp], { stdio: 'ignore' });
   return { stop: () => child.kill('SIGTERM') };
 }
 
@@ -251,7 +287,7 @@ async function main(): Promise<void> {
       servers.push(await startServer(name, bin, args, dir, port));
     }
     const [c, ours] = servers as [Srv, Srv];
-    handler = startBenchHandler(process.execPath, handlerPorts);
+    handler = startBenchHandler(process.execPath, handlerPorts, 'libzmq');
     await new Promise((r) => setTimeout(r, 800));
     const rows: string[] = [];
     const compare = async (label: string, path: string, conns: number, metric: 'rps' | 'transferMBs') => {
@@ -282,6 +318,16 @@ async function main(): Promise<void> {
     if (CASES.has('big')) await compare('1 MiB file', '/static/big.bin', 10, 'transferMBs');
     if (CASES.has('proxy')) await compare('proxied request', '/proxy/x', 50, 'rps');
     if (CASES.has('handler')) await compare('handler round trip (HTTP→0MQ→HTTP)', '/handler', 50, 'rps');
+    if (CASES.has('handler-zmtp')) {
+      // The same round trip with the lean handler, which costs the machine little: the servers' own share.
+      handler.stop();
+      handler = startBenchHandler(process.execPath, handlerPorts, 'zmtp');
+      await new Promise((r) => setTimeout(r, 800));
+      await compare('  same, lean ZMTP handler', '/handler', 50, 'rps');
+      handler.stop();
+      handler = startBenchHandler(process.execPath, handlerPorts, 'libzmq');
+      await new Promise((r) => setTimeout(r, 800));
+    }
     if (CASES.has('fanout')) {
       const fc = await fanout(c.port, 128);
       const fo = await fanout(ours.port, 128);

@@ -32,7 +32,12 @@ export interface HttpRequest {
 /** The first value of a header (case-insensitive name), or undefined. */
 export function headerValue(req: HttpRequest, name: string): string | undefined {
   const lower = name.toLowerCase();
-  for (const [n, v] of req.headers) if (n.toLowerCase() === lower) return v;
+  const headers = req.headers;
+  for (let i = 0; i < headers.length; i++) {
+    const n = headers[i]![0];
+    // Only a name of the same length can match; most are already lower-case (or the interned spelling).
+    if (n.length === lower.length && (n === lower || n.toLowerCase() === lower)) return headers[i]![1];
+  }
   return undefined;
 }
 

@@ -1,9 +1,10 @@
 // One ZMTP 3.0 connection (RFC 23/ZMTP) accepted by a bound handler socket: the greeting, the NULL mechanism's
 // READY exchange with its socket-type check, then messages. Messages sent during one turn of the event loop are
-// kept until its check phase (setImmediate) and leave in one write: small ones are copied, head and body, into
-// one buffer (cheaper than a stream write per frame part), large ones are written as they are. The requests of
-// every client read in one poll phase thus cost one syscall instead of one each (write syscalls were most of
-// the server's time on the handler path).
+// kept and leave together in one write — at the turn's check phase (setImmediate), when eight have gathered, or
+// when replies arrive (before the server spends time writing them to clients): small ones are copied, head and
+// body, into one buffer (cheaper than a stream write per frame part), large ones are written as they are. The
+// requests of many clients thus cost one syscall instead of one each (write syscalls were most of the server's
+// time on the handler path).
 import type { Socket } from 'node:net';
 import {
   FLAG_COMMAND, FLAG_MORE, FrameReader, GREETING_LENGTH, checkGreeting, decodeCommand, decodeMetadata, encodeFrameHead,
@@ -15,6 +16,9 @@ const COPY_LIMIT = 16 * 1024;
 
 /** Peers with messages waiting for the end of the turn. */
 const waiting = new Set<ZmtpPeer>();
+/** A turn's messages leave at least every this many, so a handler starts on the first ones while the server
+ *  is still reading the rest (measured: better req/s than one write per turn, at one syscall per 8 requests). */
+const FLUSH_EVERY = 8;
 
 /** What a peer tells its socket. */
 export interface PeerEvents {
@@ -60,6 +64,7 @@ export class ZmtpPeer {
     }
     this.outgoing.push(body);
     this.outgoingBytes += (body.length < 256 ? 2 : 9) + body.length;
+    if (this.outgoing.length >= FLUSH_EVERY) this.flush();
   }
 
   /** Closes the connection. */
