@@ -136,8 +136,8 @@ async function wrkWithCpu(pid: number, url: string, connections: number): Promis
   return { ...r, cpuUsPerReq: (used * 1e6) / (r.rps * Number(DURATION)) };
 }
 
-async function wrk(url: string, connections: number, threads = 2, extra: string[] = []): Promise<WrkResult> {
-  const { stdout: out } = await promisify(execFile)('wrk', [`-t${threads}`, `-c${connections}`, `-d${DURATION}s`, '--latency', ...extra, url], { encoding: 'utf8' });
+async function wrk(url: string, connections: number, threads = 2, extra: string[] = [], seconds = DURATION): Promise<WrkResult> {
+  const { stdout: out } = await promisify(execFile)('wrk', [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--latency', ...extra, url], { encoding: 'utf8' });
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
   const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out);
   const p99ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN;
@@ -295,6 +295,8 @@ async function main(): Promise<void> {
       let rc: WrkResult | undefined;
       let ro: WrkResult | undefined;
       let cpuC = Infinity, cpuOurs = Infinity;
+      // A second of unmeasured load on each first: a server runs warm (ours compiles its hot path by then).
+      for (const srv of [c, ours]) await wrk(`http://127.0.0.1:${srv.port}${path}`, conns, 2, [], '1');
       for (let round = 0; round < ROUNDS; round++) {
         const a = await wrkWithCpu(c.pid, `http://127.0.0.1:${c.port}${path}`, conns);
         const b = await wrkWithCpu(ours.pid, `http://127.0.0.1:${ours.port}${path}`, conns);
@@ -340,7 +342,7 @@ async function main(): Promise<void> {
       rows.push(`${'10,000 concurrent connections'.padEnd(34)} ours served ${served10k}/10000`);
     }
     if (!CASES.has('reload')) {
-      process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds, wrk -t2\n${rows.join('\n')}\n`);
+      process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds after a 1 s warm-up, wrk -t2\n${rows.join('\n')}\n`);
       return;
     }
     let count = 0;
@@ -353,7 +355,7 @@ async function main(): Promise<void> {
     const rl = await wrk(`http://127.0.0.1:${ours.port}/static/small.txt`, 50);
     clearInterval(reloads);
     rows.push(`${'reload under load (ours)'.padEnd(34)} ${fmt(rl.rps, 1)} req/s while reloading ${count} times; non-2xx ${rl.non2xx}; socket errors: ${rl.errors}`);
-    process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds, wrk -t2\n${rows.join('\n')}\n`);
+    process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds after a 1 s warm-up, wrk -t2\n${rows.join('\n')}\n`);
   } catch (e) {
     for (const s of servers) process.stderr.write(`--- ${s.name} output (last 2000 bytes):\n${s.output().slice(-2000)}\n`);
     throw e;
