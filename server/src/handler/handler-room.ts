@@ -123,7 +123,7 @@ export class HandlerRoom implements ChannelHost {
       this.log.warn(`Skipped invalid message from handler ${channel.target.recvSpec}: ${r.reason}`);
       return;
     }
-    const body = Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength);
+    const body = Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength);
     let ext: { name: string; args: unknown } | null = null;
     if (r.extended) {
       const p = parseExtendedBody(r.body);

@@ -1,10 +1,9 @@
 // One ZMTP 3.0 connection (RFC 23/ZMTP) accepted by a bound handler socket: the greeting, the NULL mechanism's
 // READY exchange with its socket-type check, then messages. Messages sent during one turn of the event loop are
-// kept and leave together in one write — at the turn's check phase (setImmediate), when 32 have gathered, or
-// when replies arrive (before the server spends time writing them to clients): small ones are copied, head and
-// body, into one buffer (cheaper than a stream write per frame part), large ones are written as they are. The
-// requests of many clients thus cost one syscall instead of one each (write syscalls were most of the server's
-// time on the handler path).
+// kept and leave together in one write — at the turn's check phase (setImmediate), or when 32 have gathered:
+// small ones are copied, head and body, into one buffer (cheaper than a stream write per frame part), large ones
+// are written as they are. The requests of many clients thus cost one syscall instead of one each (write
+// syscalls were most of the server's time on the handler path).
 import type { Socket } from 'node:net';
 import {
   FLAG_COMMAND, FLAG_MORE, FrameReader, GREETING_LENGTH, checkGreeting, decodeCommand, decodeMetadata, encodeFrameHead,
@@ -14,8 +13,6 @@ import {
 /** Bodies up to this size are copied into the turn's outgoing buffer; larger ones are written without a copy. */
 const COPY_LIMIT = 16 * 1024;
 
-/** Peers with messages waiting for the end of the turn. */
-const waiting = new Set<ZmtpPeer>();
 /** A turn's messages leave at least every this many, so a handler starts on the first ones while the server is
  *  still reading the rest of a burst. Chosen by `npm run bench` (50 clients, a libzmq handler), ours/C req/s
  *  averaged over six interleaved runs each: no cap 1.00–1.02, 8 → 1.14, 16 → 1.10, 32 → 1.19–1.22 (2 was worst
@@ -60,10 +57,7 @@ export class ZmtpPeer {
 
   /** Sends a one-frame message (at the end of this turn of the event loop, in order). */
   send(body: Uint8Array): void {
-    if (this.outgoing.length === 0) {
-      setImmediate(this.flush);
-      waiting.add(this);
-    }
+    if (this.outgoing.length === 0) setImmediate(this.flush);
     this.outgoing.push(body);
     this.outgoingBytes += (body.length < 256 ? 2 : 9) + body.length;
     if (this.outgoing.length >= FLUSH_EVERY) this.flush();
@@ -76,7 +70,6 @@ export class ZmtpPeer {
 
   /** Writes the turn's messages: runs of small ones as one copied buffer, large ones as head + body. */
   private readonly flush = (): void => {
-    waiting.delete(this);
     const bodies = this.outgoing;
     const total = this.outgoingBytes;
     this.outgoing = [];
@@ -130,8 +123,6 @@ export class ZmtpPeer {
   }
 
   private onData(d: Buffer): void {
-    // Replies arriving mean client writes to do; requests already waiting go to their handlers first.
-    if (waiting.size > 0) for (const p of waiting) p.flush();
     if (this.greeting) {
       this.greeting = Buffer.concat([this.greeting, d]);
       if (this.greeting.length < GREETING_LENGTH) {
