@@ -32,7 +32,7 @@ interface LatinBufferStatic {
   allocUnsafe(size: number): LatinBuffer;
   prototype: { latin1Slice(this: Uint8Array, start: number, end: number): string };
 }
-const NodeBuffer = (globalThis as { Buffer?: LatinBufferStatic }).Buffer;
+const NodeBuffer = (globalThis as unknown as { Buffer?: LatinBufferStatic }).Buffer;
 
 /** Writes byte string `text` into `out` at `at` (one byte per char) and returns the offset after it. */
 export function writeLatin1(text: string, out: Uint8Array, at: number): number {
