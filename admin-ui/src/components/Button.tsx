@@ -11,3 +11,13 @@ export function Button({ busy, kind = 'secondary', children, disabled, className
     </button>
   );
 }
+
+/** A form's closing row: Cancel, then the submit button (disabled with the role it needs when `needs` is set). */
+export function FormActions({ onCancel, busy, submit, needs }: { onCancel: () => void; busy?: boolean; submit: string; needs?: string }) {
+  return (
+    <div className="actions">
+      <Button onClick={onCancel}>Cancel</Button>
+      <Button type="submit" kind="primary" busy={busy} disabled={needs !== undefined} title={needs}>{submit}</Button>
+    </div>
+  );
+}

@@ -69,3 +69,8 @@ export function FormError({ message }: { message?: string | null }) {
   if (!message) return null;
   return <div className="form-error" role="alert">{message}</div>;
 }
+
+/** The optional "why" of a model edit, kept in the commit log. */
+export function WhyField({ value, onChange }: { value: string; onChange: (why: string) => void }) {
+  return <TextField label="Why" value={value} onChange={(e) => onChange(e.target.value)} help="Optional: the commit log's why" autoComplete="off" />;
+}

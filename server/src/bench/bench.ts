@@ -274,7 +274,7 @@ async function main(): Promise<void> {
   const backend = await startBackend();
   const servers: Srv[] = [];
   const handlerPorts: HandlerPorts[] = [];
-  let handler: { stop(): void } | null = null;
+  let handler = null as { stop(): void } | null;
   try {
     for (const [name, bin] of [['reference C mongrel2 1.12.2', C_MONGREL2], ['ours', process.execPath]] as const) {
       const dir = join(root, name === 'ours' ? 'ours' : 'c');
@@ -287,8 +287,13 @@ async function main(): Promise<void> {
       servers.push(await startServer(name, bin, args, dir, port));
     }
     const [c, ours] = servers as [Srv, Srv];
-    handler = startBenchHandler(process.execPath, handlerPorts, 'libzmq');
-    await new Promise((r) => setTimeout(r, 800));
+    // One handler process at a time answers both servers; a new one gets a moment to connect.
+    const useHandler = async (kind: HandlerKind) => {
+      handler?.stop();
+      handler = startBenchHandler(process.execPath, handlerPorts, kind);
+      await new Promise((r) => setTimeout(r, 800));
+    };
+    await useHandler('libzmq');
     const rows: string[] = [];
     const compare = async (label: string, path: string, conns: number, metric: 'rps' | 'transferMBs') => {
       // Rounds alternate C, ours, C, ours...; each side keeps its best round (the machine is shared and noisy).
@@ -322,13 +327,9 @@ async function main(): Promise<void> {
     if (CASES.has('handler')) await compare('handler round trip (HTTP→0MQ→HTTP)', '/handler', 50, 'rps');
     if (CASES.has('handler-zmtp')) {
       // The same round trip with the lean handler, which costs the machine little: the servers' own share.
-      handler.stop();
-      handler = startBenchHandler(process.execPath, handlerPorts, 'zmtp');
-      await new Promise((r) => setTimeout(r, 800));
+      await useHandler('zmtp');
       await compare('  same, lean ZMTP handler', '/handler', 50, 'rps');
-      handler.stop();
-      handler = startBenchHandler(process.execPath, handlerPorts, 'libzmq');
-      await new Promise((r) => setTimeout(r, 800));
+      await useHandler('libzmq');
     }
     if (CASES.has('fanout')) {
       const fc = await fanout(c.port, 128);

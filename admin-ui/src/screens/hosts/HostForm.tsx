@@ -6,8 +6,8 @@ import { hostInputSchema, type HostInput } from '@m2/shared';
 import type { Rec } from '../../queries/model';
 import { fieldErrorsOf } from '../../app/errors';
 import { needsRole } from '../../app/session';
-import { Button } from '../../components/Button';
-import { CheckField, SelectField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/Button';
+import { CheckField, SelectField, TextField, WhyField } from '../../components/Field';
 import { FormProblem } from '../../components/FormProblem';
 import { useFormErrors, validate } from '../../app/form-errors';
 
@@ -49,14 +49,9 @@ export function HostForm({ servers, host, busy, error, canEdit = true, onSubmit,
       <TextField label="Matching" value={matching} onChange={(e) => setMatching(e.target.value)} error={errors.matching}
         help="Optional: what Host headers are matched against; defaults to the name" autoComplete="off" />
       <CheckField label="Maintenance" checked={maintenance} onChange={(e) => setMaintenance(e.target.checked)} error={errors.maintenance} />
-      <TextField label="Why" value={why} onChange={(e) => setWhy(e.target.value)} help="Optional: the commit log's why" autoComplete="off" />
+      <WhyField value={why} onChange={setWhy} />
       <FormProblem errors={errors} shown={SHOWN} apiError={fromClient ? null : error} onReload={onReload} reloading={reloading} />
-      <div className="actions">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" kind="primary" busy={busy} disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')}>
-          {host ? 'Save host' : 'Create host'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} submit={host ? 'Save host' : 'Create host'} needs={canEdit ? undefined : needsRole('operator')} />
     </form>
   );
 }

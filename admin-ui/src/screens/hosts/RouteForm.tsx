@@ -5,8 +5,8 @@ import { useState, type FormEvent } from 'react';
 import type { TargetKind } from '@m2/shared';
 import type { Rec } from '../../queries/model';
 import { needsRole } from '../../app/session';
-import { Button } from '../../components/Button';
-import { CheckField, SelectField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/Button';
+import { CheckField, SelectField, TextField, WhyField } from '../../components/Field';
 import { FormProblem } from '../../components/FormProblem';
 import { TargetFields } from '../../components/targets/TargetFields';
 import { useFormErrors } from '../../app/form-errors';
@@ -79,14 +79,9 @@ export function RouteForm({ hostId, route, targets, routes, busy, routeError, ta
       </fieldset>
       <CheckField label="Reversed" checked={reversed} onChange={(e) => setReversed(e.target.checked)} error={errors.reversed}
         help="Kept for m2sh; the server does not read it" />
-      <TextField label="Why" value={why} onChange={(e) => setWhy(e.target.value)} help="Optional: the commit log's why" autoComplete="off" />
+      <WhyField value={why} onChange={setWhy} />
       <FormProblem errors={errors} shown={shownPaths(kind)} apiError={fromClient ? null : apiError} onReload={onReload} reloading={reloading} />
-      <div className="actions">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" kind="primary" busy={busy} disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')}>
-          {route ? 'Save route' : 'Create route'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} submit={route ? 'Save route' : 'Create route'} needs={canEdit ? undefined : needsRole('operator')} />
     </form>
   );
 }

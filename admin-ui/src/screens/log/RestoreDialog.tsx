@@ -5,7 +5,7 @@ import { ApiClientError, ApiErr, restoreBodySchema, type RestoreAnswer } from '@
 import { fieldErrorsOf, describeError } from '../../app/errors';
 import { useFormErrors, validate } from '../../app/form-errors';
 import { Link } from '../../app/router';
-import { Button } from '../../components/Button';
+import { Button, FormActions } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { CheckField, FormError, TextAreaField } from '../../components/Field';
 import { ApplyOutcomeView } from '../apply/ApplyOutcomeView';
@@ -35,10 +35,7 @@ export function RestoreDialog({ id, onRestore, onClose, busy, error, answer }: {
           <CheckField label="Apply it now" checked={apply} onChange={(e) => setApply(e.target.checked)}
             help="Otherwise it waits in Pending changes until you apply it." />
           <FormError message={refusal} />
-          <div className="actions">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" kind="primary" busy={busy}>Restore</Button>
-          </div>
+          <FormActions onCancel={onClose} busy={busy} submit="Restore" />
         </form>
       )}
       {answer && (

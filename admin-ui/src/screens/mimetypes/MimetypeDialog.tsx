@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { mimetypeInputSchema } from '@m2/shared';
 import { Dialog } from '../../components/Dialog';
 import { FormError, TextField } from '../../components/Field';
-import { Button } from '../../components/Button';
+import { FormActions } from '../../components/Button';
 import { fieldErrorsOf } from '../../app/errors';
 import { leftoverMessage, useFormErrors, validate } from '../../app/form-errors';
 
@@ -36,10 +36,7 @@ export function MimetypeDialog({ initial, error, busy, onSubmit, onClose }: {
           help="type/subtype, as in text/html." autoComplete="off" spellCheck={false} />
         <TextField label="Why" name="why" value={why} onChange={(e) => setWhy(e.target.value)} help="Goes to the commit log." />
         <FormError message={leftoverMessage(errors, SHOWN, fromClient ? null : error)} />
-        <div className="actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" kind="primary" busy={busy}>Save MIME type</Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} submit="Save MIME type" />
       </form>
     </Dialog>
   );

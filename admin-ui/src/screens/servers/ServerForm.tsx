@@ -6,8 +6,8 @@ import { serverInputSchema, type ServerInput } from '@m2/shared';
 import type { Rec } from '../../queries/model';
 import { fieldErrorsOf } from '../../app/errors';
 import { needsRole } from '../../app/session';
-import { Button } from '../../components/Button';
-import { CheckField, TextField } from '../../components/Field';
+import { FormActions } from '../../components/Button';
+import { CheckField, TextField, WhyField } from '../../components/Field';
 import { FormProblem } from '../../components/FormProblem';
 import { useFormErrors, validate } from '../../app/form-errors';
 import { numberOf } from '../../components/targets/target-drafts';
@@ -72,14 +72,9 @@ export function ServerForm({ server, busy, error, canEdit = true, onSubmit, onCa
         <TextField label="Chroot" {...field('chroot')} help="Directory the paths above are relative to" />
       </div>
       <CheckField label="Use SSL" checked={useSsl} onChange={(e) => setUseSsl(e.target.checked)} error={errors.useSsl} />
-      <TextField label="Why" value={why} onChange={(e) => setWhy(e.target.value)} help="Optional: the commit log's why" autoComplete="off" />
+      <WhyField value={why} onChange={setWhy} />
       <FormProblem errors={errors} shown={SHOWN} apiError={fromClient ? null : error} onReload={onReload} reloading={reloading} />
-      <div className="actions">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" kind="primary" busy={busy} disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')}>
-          {server ? 'Save server' : 'Create server'}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} submit={server ? 'Save server' : 'Create server'} needs={canEdit ? undefined : needsRole('operator')} />
     </form>
   );
 }

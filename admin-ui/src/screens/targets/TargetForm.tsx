@@ -4,8 +4,8 @@ import { useState, type FormEvent } from 'react';
 import type { TargetKind } from '@m2/shared';
 import { fieldErrorsOf } from '../../app/errors';
 import { needsRole } from '../../app/session';
-import { Button } from '../../components/Button';
-import { TextField } from '../../components/Field';
+import { FormActions } from '../../components/Button';
+import { WhyField } from '../../components/Field';
 import { FormProblem } from '../../components/FormProblem';
 import { TargetFields } from '../../components/targets/TargetFields';
 import { useFormErrors, validate } from '../../app/form-errors';
@@ -37,14 +37,9 @@ export function TargetForm<K extends TargetKind>({ kind, target, usedBy = 0, bus
         </p>
       )}
       <TargetFields kind={kind} value={draft} onChange={setDraft} errors={errors} />
-      <TextField label="Why" value={why} onChange={(e) => setWhy(e.target.value)} help="Optional: the commit log's why" autoComplete="off" />
+      <WhyField value={why} onChange={setWhy} />
       <FormProblem errors={errors} shown={shown} apiError={fromClient ? null : error} onReload={onReload} reloading={reloading} />
-      <div className="actions">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" kind="primary" busy={busy} disabled={!canEdit} title={canEdit ? undefined : needsRole('operator')}>
-          {target ? `Save ${kind}` : `Create ${kind}`}
-        </Button>
-      </div>
+      <FormActions onCancel={onCancel} busy={busy} submit={target ? `Save ${kind}` : `Create ${kind}`} needs={canEdit ? undefined : needsRole('operator')} />
     </form>
   );
 }

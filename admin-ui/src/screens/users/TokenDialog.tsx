@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { tokenCreateBodySchema, type Role, type TokenCreatedAnswer } from '@m2/shared';
 import { Dialog } from '../../components/Dialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
-import { Button } from '../../components/Button';
+import { FormActions } from '../../components/Button';
 import { fieldErrorsOf } from '../../app/errors';
 import { leftoverMessage, useFormErrors, validate } from '../../app/form-errors';
 import { TokenCreatedPanel } from './TokenCreatedPanel';
@@ -39,10 +39,7 @@ export function TokenDialog({ roles, created, error, busy, onSubmit, onClose }: 
           <TextField label="Expires in days" name="expiresInDays" type="number" inputMode="numeric" min={1} max={3650} value={days}
             onChange={(e) => setDays(e.target.value)} error={errors.expiresInDays} help="Optional; empty means it never expires." />
           <FormError message={leftoverMessage(errors, SHOWN, fromClient ? null : error)} />
-          <div className="actions">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" kind="primary" busy={busy}>Create token</Button>
-          </div>
+          <FormActions onCancel={onClose} busy={busy} submit="Create token" />
         </form>
       )}
     </Dialog>

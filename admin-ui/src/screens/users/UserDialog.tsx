@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { PASSWORD_MIN, ROLES, userCreateBodySchema, type Role } from '@m2/shared';
 import { Dialog } from '../../components/Dialog';
 import { FormError, SelectField, TextField } from '../../components/Field';
-import { Button } from '../../components/Button';
+import { FormActions } from '../../components/Button';
 import { fieldErrorsOf } from '../../app/errors';
 import { leftoverMessage, useFormErrors, validate } from '../../app/form-errors';
 
@@ -36,10 +36,7 @@ export function UserDialog({ error, busy, onSubmit, onClose }: {
         <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)} error={errors.role}
           options={ROLES.map((r): [string, string] => [r, r])} help="A viewer reads; an operator also edits and applies; an admin also manages users." />
         <FormError message={leftoverMessage(errors, SHOWN, fromClient ? null : error)} />
-        <div className="actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" kind="primary" busy={busy}>Create user</Button>
-        </div>
+        <FormActions onCancel={onClose} busy={busy} submit="Create user" />
       </form>
     </Dialog>
   );

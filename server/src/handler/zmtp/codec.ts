@@ -38,12 +38,27 @@ export function checkGreeting(g: Uint8Array): GreetingCheck {
   return { ok: true, major, minor };
 }
 
+/** The length of a frame head for a body of `size` bytes: 2 (one size byte), else 9 (eight). */
+export function frameHeadLength(size: number): number {
+  return size < 256 ? 2 : 9;
+}
+
+/** Writes the head (flags and size) of a frame of `size` bytes into `out` at `at`; returns the offset after it. */
+export function writeFrameHead(out: Buffer, at: number, size: number, flags: number): number {
+  if (size < 256) {
+    out[at] = flags;
+    out[at + 1] = size;
+    return at + 2;
+  }
+  out[at] = flags | FLAG_LONG;
+  out.writeBigUInt64BE(BigInt(size), at + 1);
+  return at + 9;
+}
+
 /** The head (flags and size) of a frame of `size` bytes. */
 export function encodeFrameHead(size: number, flags: number): Buffer {
-  if (size < 256) return Buffer.from([flags, size]);
-  const h = Buffer.allocUnsafe(9);
-  h[0] = flags | FLAG_LONG;
-  h.writeBigUInt64BE(BigInt(size), 1);
+  const h = Buffer.allocUnsafe(frameHeadLength(size));
+  writeFrameHead(h, 0, size, flags);
   return h;
 }
 

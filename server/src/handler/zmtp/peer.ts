@@ -7,7 +7,7 @@
 import type { Socket } from 'node:net';
 import {
   FLAG_COMMAND, FLAG_MORE, FrameReader, GREETING_LENGTH, checkGreeting, decodeCommand, decodeMetadata, encodeFrameHead,
-  encodeGreeting, encodeReady, FLAG_LONG,
+  encodeGreeting, encodeReady, frameHeadLength, writeFrameHead,
 } from './codec.js';
 
 /** Bodies up to this size are copied into the turn's outgoing buffer; larger ones are written without a copy. */
@@ -59,7 +59,7 @@ export class ZmtpPeer {
   send(body: Uint8Array): void {
     if (this.outgoing.length === 0) setImmediate(this.flush);
     this.outgoing.push(body);
-    this.outgoingBytes += (body.length < 256 ? 2 : 9) + body.length;
+    this.outgoingBytes += frameHeadLength(body.length) + body.length;
     if (this.outgoing.length >= FLUSH_EVERY) this.flush();
   }
 
@@ -98,16 +98,7 @@ export class ZmtpPeer {
         run = Buffer.allocUnsafe(Math.max(run.length, 9 + n));
         start = at = 0;
       }
-      if (n < 256) {
-        run[at] = 0;
-        run[at + 1] = n;
-        at += 2;
-      } else {
-        run[at] = FLAG_LONG;
-        run.writeUInt32BE(0, at + 1);
-        run.writeUInt32BE(n, at + 5);
-        at += 9;
-      }
+      at = writeFrameHead(run, at, n, 0);
       run.set(body, at);
       at += n;
     }
