@@ -193,6 +193,15 @@ const HANDLER_LOGIC = `
       send(Buffer.concat([sender, Buffer.from(id.length + ':' + id + ','), reply]));
     }; };`;
 
+/** ` (rounds LO–HI, median M)` for the per-round ratios, when there are several. */
+function pairs(ratios: number[]): string {
+  if (ratios.length < 2) return '';
+  const r = [...ratios].sort((x, y) => x - y);
+  const mid = r.length >> 1;
+  const median = r.length % 2 ? r[mid]! : (r[mid - 1]! + r[mid]!) / 2;
+  return ` (rounds ${fmt(r[0]!, 2)}–${fmt(r[r.length - 1]!, 2)}, median ${fmt(median, 2)})`;
+}
+
 /** Which handler program answers: a libzmq one (zeromq.js, as a Node handler built on any ZeroMQ binding
  *  would be), or a lean one speaking ZMTP 3.0 over node:net with the server's own codec — nearly free, so the
  *  servers are what the figure measures. */
@@ -300,6 +309,9 @@ async function main(): Promise<void> {
       let rc: WrkResult | undefined;
       let ro: WrkResult | undefined;
       let cpuC = Infinity, cpuOurs = Infinity;
+      // Each round's own ratio too (ours over the C run just before it): the machine drifts between rounds, and
+      // the median of these pairs is steadier than the ratio of two bests.
+      const paired: number[] = [];
       // A second of unmeasured load on each first: a server runs warm (ours compiles its hot path by then).
       for (const srv of [c, ours]) await wrk(`http://127.0.0.1:${srv.port}${path}`, conns, 2, [], '1');
       for (let round = 0; round < ROUNDS; round++) {
@@ -307,13 +319,14 @@ async function main(): Promise<void> {
         const b = await wrkWithCpu(ours.pid, `http://127.0.0.1:${ours.port}${path}`, conns);
         if (!rc || a[metric] > rc[metric]) rc = a;
         if (!ro || b[metric] > ro[metric]) ro = b;
+        paired.push(b[metric] / a[metric]);
         cpuC = Math.min(cpuC, a.cpuUsPerReq);
         cpuOurs = Math.min(cpuOurs, b.cpuUsPerReq);
       }
       if (!rc || !ro) return;
       const unit = metric === 'rps' ? 'req/s' : 'MB/s';
       const cpu = metric === 'rps' ? `  server CPU/req C ${fmt(cpuC, 1)} µs ours ${fmt(cpuOurs, 1)} µs (ratio ${fmt(cpuOurs / cpuC, 2)})` : '';
-      rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]${cpu}`);
+      rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}${pairs(paired)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]${cpu}`);
     };
     // Memory first, on fresh processes: after the load runs a heap has room to spare and RSS would not grow.
     if (CASES.has('memory')) {

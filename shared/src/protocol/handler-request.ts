@@ -95,10 +95,12 @@ function keyPair(k: string, v: string | undefined): string {
 }
 
 function jsonHeaders(f: HandlerRequestFields): string {
+  // Pairs are written with a leading comma, except PATH, which opens every object but a bare one: a bare object
+  // drops its first comma at the end (slicing a concatenated string copies it; the common form never does).
   let s = '';
   const extra = f.extra;
   if (!f.bare) {
-    s += `,"PATH":"${f.path}"`;
+    s += `"PATH":"${f.path}"`;
     const headers = f.headers;
     if (!hasDupes(headers)) {
       for (let i = 0; i < headers.length; i++) {
@@ -118,9 +120,8 @@ function jsonHeaders(f: HandlerRequestFields): string {
       + keyPair('FRAGMENT', f.fragment) + keyPair('PATTERN', f.pattern) + keyPair('URL_SCHEME', f.urlScheme)
       + keyPair('REMOTE_ADDR', f.remoteAddr);
   }
-  // `{` + s without its leading comma + `}` is s.length + 1 bytes (2 when s is empty).
-  const size = s.length === 0 ? 2 : s.length + 1;
-  return `${size}:{${s.slice(1)}},`;
+  if (f.bare) s = s.slice(1);
+  return `${s.length + 2}:{${s}},`;
 }
 
 function tnsPair(k: string, v: string | undefined): string {
