@@ -19,8 +19,8 @@ const UUID = '9b0e2c4a-7d1f-4e3b-8a5c-6f2d1e0b9a87';
 const DURATION = process.env.M2_BENCH_SECONDS ?? '5';
 /** How many alternating rounds each comparison runs (M2_BENCH_ROUNDS, default 2). */
 const ROUNDS = Number(process.env.M2_BENCH_ROUNDS ?? '2');
-/** Which cases to run (M2_BENCH_CASES=static,big,proxy,handler,handler-zmtp,fanout,memory,concurrent,reload; default all). */
-const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,handler-zmtp,fanout,memory,concurrent,reload').split(','));
+/** Which cases to run (M2_BENCH_CASES=static,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload; default all). */
+const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload').split(','));
 
 /** Extra node flags for our server (M2_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it). */
 const NODE_ARGS = (process.env.M2_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -202,10 +202,60 @@ function pairs(ratios: number[]): string {
   return ` (rounds ${fmt(r[0]!, 2)}–${fmt(r[r.length - 1]!, 2)}, median ${fmt(median, 2)})`;
 }
 
+/** The same logic in Python with pyzmq (Debian's python3-zmq, on libzmq): the kind of handler Mongrel2's own
+ *  Python library made. One thread polls both servers' PULL sockets and drains each before polling again. */
+const PY_HANDLER = `
+import json, sys, zmq
+reply = b' HTTP/1.1 200 OK\\r\\nContent-Length: 6\\r\\n\\r\\nhello\\n'
+sender = b'bench-handler '
+ctx = zmq.Context()
+poller = zmq.Poller()
+pubs = {}
+for p in json.loads(sys.argv[1]):
+    pull = ctx.socket(zmq.PULL)
+    pull.connect('tcp://127.0.0.1:%d' % p['send'])
+    pub = ctx.socket(zmq.PUB)
+    pub.setsockopt(zmq.IDENTITY, b'bench-handler')
+    pub.setsockopt(zmq.SNDHWM, 100000)
+    pub.connect('tcp://127.0.0.1:%d' % p['recv'])
+    poller.register(pull, zmq.POLLIN)
+    pubs[pull] = (pub, [])
+while True:
+    for sock, _ in poller.poll():
+        pub, fan = pubs[sock]
+        while True:
+            try:
+                msg = sock.recv(zmq.NOBLOCK)
+            except zmq.Again:
+                break
+            parts = msg.split(b' ', 3)
+            if len(parts) < 3 or parts[2] == b'@*':
+                continue
+            cid = parts[1]
+            if parts[2] == b'/fanout':
+                fan.append(cid)
+                if len(fan) == 128:
+                    ids = b' '.join(fan)
+                    del fan[:]
+                    pub.send(sender + b'%d:%s,' % (len(ids), ids) + reply)
+                continue
+            pub.send(sender + b'%d:%s,' % (len(cid), cid) + reply)
+`;
+
+/** Where the Python handler's interpreter is (Debian's, which sees python3-zmq), or null without pyzmq. */
+function pyzmqPython(): string | null {
+  try {
+    execFileSync('/usr/bin/python3', ['-c', 'import zmq'], { stdio: 'ignore' });
+    return '/usr/bin/python3';
+  } catch {
+    return null;
+  }
+}
+
 /** Which handler program answers: a libzmq one (zeromq.js, as a Node handler built on any ZeroMQ binding
- *  would be), or a lean one speaking ZMTP 3.0 over node:net with the server's own codec — nearly free, so the
- *  servers are what the figure measures. */
-type HandlerKind = 'libzmq' | 'zmtp';
+ *  would be), a Python one on pyzmq, or a lean one speaking ZMTP 3.0 over node:net with the server's own codec —
+ *  nearly free, so the servers are what the figure measures. */
+type HandlerKind = 'libzmq' | 'pyzmq' | 'zmtp';
 
 /** The bench handler: one child process serving both servers' handler sockets, the same program for both. */
 function startBenchHandler(node: string, ports: HandlerPorts[], kind: HandlerKind): { stop(): void } {
@@ -256,7 +306,9 @@ function startBenchHandler(node: string, ports: HandlerPorts[], kind: HandlerKin
       const send = zsocket(p.recv, { 'Socket-Type': 'PUB', Identity: 'bench-handler' }, () => {});
       zsocket(p.send, { 'Socket-Type': 'PULL' }, answer(send));
     }`;
-  const child = spawn(node, ['-e', kind === 'libzmq' ? libzmq : zmtp], { stdio: 'ignore' });
+  const child = kind === 'pyzmq'
+    ? spawn('/usr/bin/python3', ['-c', PY_HANDLER, JSON.stringify(ports)], { stdio: 'ignore' })
+    : spawn(node, ['-e', kind === 'libzmq' ? libzmq : zmtp], { stdio: 'ignore' });
   return { stop: () => child.kill('SIGTERM') };
 }
 
@@ -343,6 +395,13 @@ async function main(): Promise<void> {
       await useHandler('zmtp');
       await compare('  same, lean ZMTP handler', '/handler', 50, 'rps');
       await useHandler('libzmq');
+    }
+    if (CASES.has('handler-py')) {
+      if (pyzmqPython()) {
+        await useHandler('pyzmq');
+        await compare('  same, Python (pyzmq) handler', '/handler', 50, 'rps');
+        await useHandler('libzmq');
+      } else rows.push(`${'  same, Python (pyzmq) handler'.padEnd(34)} skipped: apt-get install -y python3-zmq`);
     }
     if (CASES.has('fanout')) {
       const fc = await fanout(c.port, 128);
