@@ -61,6 +61,8 @@ export function useUserMutations() {
   return {
     create: useMutation({ mutationFn: (v: { username: string; password: string; role: string }) => api.users.create(v), onSuccess: done, meta: { quiet: true } }),
     update: useMutation({ mutationFn: (v: { username: string; role?: string; password?: string }) => api.users.update(v.username, { role: v.role, password: v.password }), onSuccess: done }),
+    /** A password reset from its dialog, which shows the refusal itself. */
+    reset: useMutation({ mutationFn: (v: { username: string; password: string }) => api.users.update(v.username, { password: v.password }), onSuccess: done, meta: { quiet: true } }),
     remove: useMutation({ mutationFn: (username: string) => api.users.remove(username), onSuccess: done }),
   };
 }

@@ -10,12 +10,14 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { needsRole, useCan, useSession } from '../../app/session';
 import { useToast } from '../../app/toasts';
 import { PasswordForm } from './PasswordForm';
+import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { TokensTable } from './TokensTable';
 import { TokenDialog } from './TokenDialog';
 import { UsersTable } from './UsersTable';
 import { UserDialog } from './UserDialog';
 
-type Open = { kind: 'token' } | { kind: 'revoke'; token: TokenInfo } | { kind: 'user' } | { kind: 'delete'; user: UserInfo } | null;
+type Open = { kind: 'token' } | { kind: 'revoke'; token: TokenInfo } | { kind: 'user' } | { kind: 'reset'; user: UserInfo }
+  | { kind: 'delete'; user: UserInfo } | null;
 
 function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   const id = useId();
@@ -41,7 +43,8 @@ export function UsersScreen(_props: { params: Record<string, string> }) {
   const [passwordForm, setPasswordForm] = useState(0);
   const resetToken = tokenOps.create.reset;
   const resetUser = userOps.create.reset;
-  const close = useCallback(() => { setOpen(null); resetToken(); resetUser(); }, [resetToken, resetUser]);
+  const resetReset = userOps.reset.reset;
+  const close = useCallback(() => { setOpen(null); resetToken(); resetUser(); resetReset(); }, [resetToken, resetUser, resetReset]);
   const tokenRoles = ROLES.filter((r) => roleAllows(me.role, r));
 
   return (
@@ -61,6 +64,7 @@ export function UsersScreen(_props: { params: Record<string, string> }) {
         {isAdmin ? (
           <QueryState loading={users.isPending} error={users.error}>
             <UsersTable users={users.data ?? []} me={me.username} onDelete={(user) => setOpen({ kind: 'delete', user })}
+              onReset={(user) => { userOps.reset.reset(); setOpen({ kind: 'reset', user }); }}
               onRole={(u, role) => userOps.update.mutateAsync({ username: u.username, role }).then(() => toast({ kind: 'ok', title: `${u.username} is now ${role}` }))} />
           </QueryState>
         ) : <p className="muted">Only admins manage users. Ask an admin to add someone or change a role.</p>}
@@ -77,6 +81,13 @@ export function UsersScreen(_props: { params: Record<string, string> }) {
       {open?.kind === 'user' && (
         <UserDialog error={userOps.create.error} busy={userOps.create.isPending} onClose={close}
           onSubmit={(v) => userOps.create.mutate(v, { onSuccess: () => { toast({ kind: 'ok', title: `User ${v.username} created` }); close(); } })} />
+      )}
+      {open?.kind === 'reset' && (
+        <ResetPasswordDialog username={open.user.username} self={open.user.username === me.username} error={userOps.reset.error}
+          busy={userOps.reset.isPending} onClose={close}
+          onSubmit={(password) => userOps.reset.mutate({ username: open.user.username, password }, {
+            onSuccess: () => { toast({ kind: 'ok', title: `Password of ${open.user.username} reset` }); close(); },
+          })} />
       )}
       {open?.kind === 'delete' && (
         <ConfirmDialog title={`Delete user ${open.user.username}?`} confirm="Delete user" busy={userOps.remove.isPending} onClose={close}

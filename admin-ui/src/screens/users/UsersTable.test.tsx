@@ -16,7 +16,7 @@ describe('UsersTable', () => {
   it('changes a role with the select named by the user, and goes back to the real role if refused', async () => {
     let refuse!: (e: Error) => void;
     const onRole = vi.fn(() => new Promise((_resolve, reject) => { refuse = reject; }));
-    render(<UsersTable users={users} me="alice" onRole={onRole} onDelete={() => {}} />);
+    render(<UsersTable users={users} me="alice" onRole={onRole} onReset={() => {}} onDelete={() => {}} />);
     const table = screen.getByRole('table', { name: 'Users' });
     expect(within(table).getByRole('form', { name: 'Change role of bob' })).toBeTruthy();
     const select = within(table).getByRole('combobox', { name: 'Role of bob' }) as HTMLSelectElement;
@@ -27,11 +27,16 @@ describe('UsersTable', () => {
     await waitFor(() => expect(select.value).toBe('viewer'));
   });
 
-  it('names Delete by the user', async () => {
+  it('names Reset password and Delete by the user', async () => {
     const onDelete = vi.fn();
-    render(<UsersTable users={users} me="alice" onRole={() => Promise.resolve()} onDelete={onDelete} />);
+    const onReset = vi.fn();
+    render(<UsersTable users={users} me="alice" onRole={() => Promise.resolve()} onReset={onReset} onDelete={onDelete} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Reset password of bob' }));
+    expect(onReset).toHaveBeenCalledWith(users[1]);
+    expect(onDelete).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Delete user bob' }));
     expect(onDelete).toHaveBeenCalledWith(users[1]);
+    expect(onReset).toHaveBeenCalledTimes(1);
   });
 });
 

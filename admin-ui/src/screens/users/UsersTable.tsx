@@ -1,13 +1,14 @@
 // The console's users (admin): name, role (changed in place with a select per row) and when they were added, and
-// a Delete button named by the user. Presentational; the role shown while a change is under way is the chosen one.
+// Reset password and Delete buttons named by the user. Presentational; the role shown while a change is under way is the chosen one.
 import { useState } from 'react';
 import { ROLES, type Role, type UserInfo } from '@m2/shared';
 import { DataTable, type Column } from '../../components/DataTable';
 import { when } from './TokensTable';
 
 /** The users; `onRole` changes a role (settled when the API answered), `onDelete` asks to delete a user. */
-export function UsersTable({ users, me, onRole, onDelete }: {
-  users: UserInfo[]; me: string; onRole: (user: UserInfo, role: Role) => Promise<unknown>; onDelete: (user: UserInfo) => void;
+export function UsersTable({ users, me, onRole, onReset, onDelete }: {
+  users: UserInfo[]; me: string; onRole: (user: UserInfo, role: Role) => Promise<unknown>; onReset: (user: UserInfo) => void;
+  onDelete: (user: UserInfo) => void;
 }) {
   const [chosen, setChosen] = useState<Record<string, Role>>({});
   const change = (u: UserInfo, role: Role) => {
@@ -30,7 +31,12 @@ export function UsersTable({ users, me, onRole, onDelete }: {
     { key: 'created', header: 'Created', render: (u) => when(u.createdAt), value: (u) => u.createdAt },
     {
       key: 'actions', header: 'Actions',
-      render: (u) => <button type="button" className="btn btn-danger" aria-label={`Delete user ${u.username}`} onClick={() => onDelete(u)}>Delete</button>,
+      render: (u) => (
+        <span className="row-actions">
+          <button type="button" className="btn" aria-label={`Reset password of ${u.username}`} onClick={() => onReset(u)}>Reset password</button>
+          <button type="button" className="btn btn-danger" aria-label={`Delete user ${u.username}`} onClick={() => onDelete(u)}>Delete</button>
+        </span>
+      ),
     },
   ];
   return <DataTable caption="Users" rows={users} columns={columns} rowKey={(u) => u.username} />;
