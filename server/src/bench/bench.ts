@@ -193,6 +193,25 @@ const HANDLER_LOGIC = `
       send(Buffer.concat([sender, Buffer.from(id.length + ':' + id + ','), reply]));
     }; };`;
 
+/** A fixed CPU-bound task, timed (best of 5, ms): how busy the host is. When the host is busy every figure, ours
+ *  and C's, drifts with it (and not by the same factor), so the header prints this before and after the runs:
+ *  compare runs whose calibrations agree. */
+function calibrate(): number {
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t = performance.now();
+    let acc = 0;
+    let text = '';
+    for (let i = 0; i < 1_000_000; i++) {
+      text = `${i}:${acc},`;
+      acc = (acc + text.length * 31 + (i ^ (acc >>> 3))) | 0;
+    }
+    best = Math.min(best, performance.now() - t);
+    if (acc === 42) process.stdout.write('');
+  }
+  return best;
+}
+
 /** ` (rounds LO–HI, median M)` for the per-round ratios, when there are several. */
 function pairs(ratios: number[]): string {
   if (ratios.length < 2) return '';
@@ -348,6 +367,8 @@ async function main(): Promise<void> {
       servers.push(await startServer(name, bin, args, dir, port));
     }
     const [c, ours] = servers as [Srv, Srv];
+    const hostBefore = calibrate();
+    const report = (rows: string[]) => process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds after a 1 s warm-up, wrk -t2; host calibration ${fmt(hostBefore, 0)} ms before, ${fmt(calibrate(), 0)} ms after (lower is quieter)\n${rows.join('\n')}\n`);
     // One handler process at a time answers both servers; a new one gets a moment to connect.
     const useHandler = async (kind: HandlerKind) => {
       handler?.stop();
@@ -415,7 +436,7 @@ async function main(): Promise<void> {
       rows.push(`${'10,000 concurrent connections'.padEnd(34)} ours served ${served10k}/10000`);
     }
     if (!CASES.has('reload')) {
-      process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds after a 1 s warm-up, wrk -t2\n${rows.join('\n')}\n`);
+      report(rows);
       return;
     }
     let count = 0;
@@ -428,7 +449,7 @@ async function main(): Promise<void> {
     const rl = await wrk(`http://127.0.0.1:${ours.port}/static/small.txt`, 50);
     clearInterval(reloads);
     rows.push(`${'reload under load (ours)'.padEnd(34)} ${fmt(rl.rps, 1)} req/s while reloading ${count} times; non-2xx ${rl.non2xx}; socket errors: ${rl.errors}`);
-    process.stdout.write(`\nMongrel2 benchmark, ${DURATION}s per run, best of ${ROUNDS} alternating rounds after a 1 s warm-up, wrk -t2\n${rows.join('\n')}\n`);
+    report(rows);
   } catch (e) {
     for (const s of servers) process.stderr.write(`--- ${s.name} output (last 2000 bytes):\n${s.output().slice(-2000)}\n`);
     throw e;
