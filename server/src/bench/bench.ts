@@ -129,11 +129,24 @@ function cpuSeconds(pid: number): number {
 
 /** Runs wrk against `url` and reports also the server's CPU time per request (µs): a figure the shared machine's
  *  other load (wrk, the handler) disturbs less than req/s does. */
-async function wrkWithCpu(pid: number, url: string, connections: number): Promise<WrkResult & { cpuUsPerReq: number }> {
+/** How often the process's main thread has gone to sleep waiting for I/O, and been preempted, so far. */
+function mainThreadSwitches(pid: number): { slept: number; preempted: number } {
+  const status = readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8');
+  const count = (re: RegExp) => Number(re.exec(status)?.[1] ?? NaN);
+  return { slept: count(/^voluntary_ctxt_switches:\s+(\d+)/m), preempted: count(/^nonvoluntary_ctxt_switches:\s+(\d+)/m) };
+}
+
+async function wrkWithCpu(pid: number, url: string, connections: number): Promise<WrkResult & { cpuUsPerReq: number; reqPerWake: number; preemptPerKReq: number }> {
   const before = cpuSeconds(pid);
+  const sw = mainThreadSwitches(pid);
   const r = await wrk(url, connections);
   const used = cpuSeconds(pid) - before;
-  return { ...r, cpuUsPerReq: (used * 1e6) / (r.rps * Number(DURATION)) };
+  const sw2 = mainThreadSwitches(pid);
+  const requests = r.rps * Number(DURATION);
+  return {
+    ...r, cpuUsPerReq: (used * 1e6) / requests,
+    reqPerWake: requests / Math.max(1, sw2.slept - sw.slept), preemptPerKReq: ((sw2.preempted - sw.preempted) * 1000) / requests,
+  };
 }
 
 async function wrk(url: string, connections: number, threads = 2, extra: string[] = [], seconds = DURATION): Promise<WrkResult> {
@@ -382,6 +395,7 @@ async function main(): Promise<void> {
       let rc: WrkResult | undefined;
       let ro: WrkResult | undefined;
       let cpuC = Infinity, cpuOurs = Infinity;
+      let wakeC = 0, wakeOurs = 0, preC = Infinity, preOurs = Infinity;
       // Each round's own ratio too (ours over the C run just before it): the machine drifts between rounds, and
       // the median of these pairs is steadier than the ratio of two bests.
       const paired: number[] = [];
@@ -395,10 +409,14 @@ async function main(): Promise<void> {
         paired.push(b[metric] / a[metric]);
         cpuC = Math.min(cpuC, a.cpuUsPerReq);
         cpuOurs = Math.min(cpuOurs, b.cpuUsPerReq);
+        wakeC = Math.max(wakeC, a.reqPerWake);
+        wakeOurs = Math.max(wakeOurs, b.reqPerWake);
+        preC = Math.min(preC, a.preemptPerKReq);
+        preOurs = Math.min(preOurs, b.preemptPerKReq);
       }
       if (!rc || !ro) return;
       const unit = metric === 'rps' ? 'req/s' : 'MB/s';
-      const cpu = metric === 'rps' ? `  server CPU/req C ${fmt(cpuC, 1)} µs ours ${fmt(cpuOurs, 1)} µs (ratio ${fmt(cpuOurs / cpuC, 2)})` : '';
+      const cpu = metric === 'rps' ? `  server CPU/req C ${fmt(cpuC, 1)} µs ours ${fmt(cpuOurs, 1)} µs (ratio ${fmt(cpuOurs / cpuC, 2)}), main thread: requests per wake-up C ${fmt(wakeC, 1)} ours ${fmt(wakeOurs, 1)}, preempted per 1k requests C ${fmt(preC, 1)} ours ${fmt(preOurs, 1)}` : '';
       rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}${pairs(paired)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]${cpu}`);
     };
     // Memory first, on fresh processes: after the load runs a heap has room to spare and RSS would not grow.
