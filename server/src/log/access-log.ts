@@ -32,9 +32,10 @@ function int(v: number): string {
   return `${t.length}:${t}#`;
 }
 
-/** Renders one entry as its log line: the tnetstring list renderTns would make of the nine fields, written out
- *  by hand because it runs once per request. Lengths count UTF-8 bytes; the line is first built as if every
- *  field were ASCII (the common case) and rebuilt with exact lengths only when a char above 0x7f shows up. */
+/** Renders one entry as its log line: the tnetstring list renderTns would make of the nine fields. Lengths count
+ *  UTF-8 bytes; the line is first built as if every field were ASCII (the common case) and rebuilt with exact
+ *  lengths only when a char above 0x7f shows up. The log itself writes lines with writeAccessLine (the same bytes,
+ *  straight into its buffer); this is for a line too long for that buffer. */
 export function renderAccessLine(e: AccessEntry, unixTime: number): string {
   const body = ascii(e.host) + ascii(e.addr) + int(e.port) + int(unixTime) + ascii(e.method) + ascii(e.path) + ascii(e.version) + int(e.status) + int(e.size);
   if (!ABOVE_ASCII.test(body)) return `${body.length}:${body}]\n`;
@@ -45,13 +46,99 @@ export function renderAccessLine(e: AccessEntry, unixTime: number): string {
 // eslint-disable-next-line no-control-regex
 const ABOVE_ASCII = /[^\x00-\x7f]/;
 
-/** Chars gathered before they are handed to the file in one write. */
+/** How many chars `String(n)` has, for an integer. */
+function digits(n: number): number {
+  if (n < 0) return 1 + digits(-n);
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
+}
+
+/** Writes `String(n)` (an integer) at `at`; returns the offset after it. */
+function putInt(buf: Buffer, at: number, n: number): number {
+  if (n < 0) {
+    buf[at++] = 0x2d;
+    n = -n;
+  }
+  const end = at + digits(n);
+  let i = end;
+  do {
+    buf[--i] = 0x30 + (n % 10);
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  return end;
+}
+
+/** Bytes of a string field `LEN:TEXT,` whose TEXT takes `len` bytes. */
+function strSize(len: number): number {
+  return digits(len) + len + 2;
+}
+
+/** Bytes of an integer field `LEN:DIGITS#`. */
+function intSize(n: number): number {
+  const d = digits(n);
+  return digits(d) + d + 2;
+}
+
+function putStr(buf: Buffer, at: number, text: string, len: number): number {
+  at = putInt(buf, at, len);
+  buf[at++] = 0x3a;
+  at += buf.write(text, at, len, 'utf8');
+  buf[at++] = 0x2c;
+  return at;
+}
+
+function putIntField(buf: Buffer, at: number, n: number): number {
+  at = putInt(buf, at, digits(n));
+  buf[at++] = 0x3a;
+  at = putInt(buf, at, n);
+  buf[at++] = 0x23;
+  return at;
+}
+
+/** The most bytes one entry's line can take (a UTF-16 unit is at most 3 UTF-8 bytes; an integer field at most 20). */
+export function maxLineBytes(e: AccessEntry): number {
+  return 3 * (e.host.length + e.addr.length + e.method.length + e.path.length + e.version.length) + 5 * 12 + 4 * 20 + 24;
+}
+
+/** Writes one entry's line (the bytes of renderAccessLine) into `buf` at `at`, which must have maxLineBytes(e)
+ *  free; returns the offset after it. Nothing is allocated: this runs once per request. */
+export function writeAccessLine(buf: Buffer, at: number, e: AccessEntry, unixTime: number): number {
+  const host = Buffer.byteLength(e.host, 'utf8');
+  const addr = Buffer.byteLength(e.addr, 'utf8');
+  const method = Buffer.byteLength(e.method, 'utf8');
+  const path = Buffer.byteLength(e.path, 'utf8');
+  const version = Buffer.byteLength(e.version, 'utf8');
+  const size = strSize(host) + strSize(addr) + intSize(e.port) + intSize(unixTime) + strSize(method) + strSize(path)
+    + strSize(version) + intSize(e.status) + intSize(e.size);
+  at = putInt(buf, at, size);
+  buf[at++] = 0x3a;
+  at = putStr(buf, at, e.host, host);
+  at = putStr(buf, at, e.addr, addr);
+  at = putIntField(buf, at, e.port);
+  at = putIntField(buf, at, unixTime);
+  at = putStr(buf, at, e.method, method);
+  at = putStr(buf, at, e.path, path);
+  at = putStr(buf, at, e.version, version);
+  at = putIntField(buf, at, e.status);
+  at = putIntField(buf, at, e.size);
+  buf[at++] = 0x5d;
+  buf[at++] = 0x0a;
+  return at;
+}
+
+/** Bytes gathered before they are handed to the file in one write. */
 const CHUNK = 65536;
 
 /** A buffered access log; disabled (discarding) when opened with a null path. */
 export class AccessLog {
   private stream: WriteStream | null = null;
-  private pending = '';
+  /** Lines not yet written; a new buffer after each flush, since the stream keeps the one it was given. */
+  private pending = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
   private timer: NodeJS.Timeout | null = null;
   private path: string | null = null;
 
@@ -72,17 +159,29 @@ export class AccessLog {
   /** Queues one entry. */
   write(e: AccessEntry): void {
     if (!this.stream) return;
-    this.pending += renderAccessLine(e, Math.floor(Date.now() / 1000));
-    if (this.pending.length > CHUNK) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), 50);
+    const unixTime = Math.floor(Date.now() / 1000);
+    const need = maxLineBytes(e);
+    if (this.used + need > this.pending.length) {
+      this.flush();
+      if (need > this.pending.length) {
+        this.stream?.write(renderAccessLine(e, unixTime));
+        return;
+      }
+    }
+    this.used = writeAccessLine(this.pending, this.used, e, unixTime);
+    this.timer ??= setTimeout(() => this.flush(), 50);
   }
 
   /** Writes what is queued. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.pending && this.stream) this.stream.write(this.pending);
-    this.pending = '';
+    if (this.used === 0) return;
+    if (this.stream) {
+      this.stream.write(this.pending.subarray(0, this.used));
+      this.pending = Buffer.allocUnsafe(CHUNK);
+    }
+    this.used = 0;
   }
 
   /** Flushes and closes; resolves when the file is written. */
