@@ -1,5 +1,5 @@
-// The access-log line is make_log_message's tnetstring list; renderAccessLine writes it out by hand (it runs
-// once per request), so it is checked here against exact bytes and against the generic tnetstring renderer.
+// The access-log line is make_log_message's tnetstring list. The log writes it by hand into its buffer
+// (writeAccessLine, once per request), so that is checked here against exact bytes and the tnetstring renderer.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 // Lines are buffered and written asynchronously in batches (Mongrel2 used a background thread), flushed on
 // close; the file is reopened on reload for rotation.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { utf8Length } from '@m2/shared';
+import { renderTns } from '@m2/shared';
 
 /** One access-log entry. */
 export interface AccessEntry {
@@ -17,34 +17,11 @@ export interface AccessEntry {
   size: number;
 }
 
-/** `LEN:TEXT,` for a string field, LEN in UTF-8 bytes (as the line is written). */
-function str(v: string): string {
-  return `${utf8Length(v)}:${v},`;
-}
-
-/** `LEN:TEXT,` for a field known to be ASCII (LEN = chars). */
-function ascii(v: string): string {
-  return `${v.length}:${v},`;
-}
-
-function int(v: number): string {
-  const t = String(v);
-  return `${t.length}:${t}#`;
-}
-
-/** Renders one entry as its log line: the tnetstring list renderTns would make of the nine fields. Lengths count
- *  UTF-8 bytes; the line is first built as if every field were ASCII (the common case) and rebuilt with exact
- *  lengths only when a char above 0x7f shows up. The log itself writes lines with writeAccessLine (the same bytes,
- *  straight into its buffer); this is for a line too long for that buffer. */
+/** Renders one entry as its log line: the tnetstring list of the nine fields and a newline. The log itself writes
+ *  lines with writeAccessLine (the same bytes, straight into its buffer); this is for a line too long for it. */
 export function renderAccessLine(e: AccessEntry, unixTime: number): string {
-  const body = ascii(e.host) + ascii(e.addr) + int(e.port) + int(unixTime) + ascii(e.method) + ascii(e.path) + ascii(e.version) + int(e.status) + int(e.size);
-  if (!ABOVE_ASCII.test(body)) return `${body.length}:${body}]\n`;
-  const exact = str(e.host) + str(e.addr) + int(e.port) + int(unixTime) + str(e.method) + str(e.path) + str(e.version) + int(e.status) + int(e.size);
-  return `${utf8Length(exact)}:${exact}]\n`;
+  return `${renderTns([e.host, e.addr, e.port, unixTime, e.method, e.path, e.version, e.status, e.size])}\n`;
 }
-
-// eslint-disable-next-line no-control-regex
-const ABOVE_ASCII = /[^\x00-\x7f]/;
 
 /** How many chars `String(n)` has, for an integer. */
 function digits(n: number): number {

@@ -81,7 +81,6 @@ const ASCII = /^[\x00-\x7f]*$/;
 /** A char that is not a byte (V8 answers this at once for strings it stores one byte per char). */
 const WIDE = /[^\x00-\xff]/;
 
-
 /** Concatenates byte-string `head` (as bytes), `body`, and one trailing byte `tail` into a new array. */
 export function joinHeadBody(head: string, body: Uint8Array, tail: number): Uint8Array {
   if (NodeBuffer !== undefined) {
