@@ -274,13 +274,16 @@ while True:
             pub.send(sender + b'%d:%s,' % (len(cid), cid) + reply)
 `;
 
-/** Where the Python handler's interpreter is (Debian's, which sees python3-zmq), or null without pyzmq. */
-function pyzmqPython(): string | null {
+/** The Python handler's interpreter: Debian's, which sees python3-zmq (the machine's own python3 may not). */
+const PYTHON = '/usr/bin/python3';
+
+/** Whether PYTHON can import pyzmq. */
+function havePyzmq(): boolean {
   try {
-    execFileSync('/usr/bin/python3', ['-c', 'import zmq'], { stdio: 'ignore' });
-    return '/usr/bin/python3';
+    execFileSync(PYTHON, ['-c', 'import zmq'], { stdio: 'ignore' });
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -339,7 +342,7 @@ function startBenchHandler(node: string, ports: HandlerPorts[], kind: HandlerKin
       zsocket(p.send, { 'Socket-Type': 'PULL' }, answer(send));
     }`;
   const child = kind === 'pyzmq'
-    ? spawn('/usr/bin/python3', ['-c', PY_HANDLER, JSON.stringify(ports)], { stdio: 'ignore' })
+    ? spawn(PYTHON, ['-c', PY_HANDLER, JSON.stringify(ports)], { stdio: 'ignore' })
     : spawn(node, ['-e', kind === 'libzmq' ? libzmq : zmtp], { stdio: 'ignore' });
   return { stop: () => child.kill('SIGTERM') };
 }
@@ -436,7 +439,7 @@ async function main(): Promise<void> {
       await useHandler('libzmq');
     }
     if (CASES.has('handler-py')) {
-      if (pyzmqPython()) {
+      if (havePyzmq()) {
         await useHandler('pyzmq');
         await compare('  same, Python (pyzmq) handler', '/handler', 50, 'rps');
         await useHandler('libzmq');
