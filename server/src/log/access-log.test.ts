@@ -50,6 +50,19 @@ describe('writeAccessLine', () => {
       }
     }
   });
+
+  it('counts digits right on every power-of-ten boundary and the ASCII/non-ASCII edge (0x7f, 0x80)', () => {
+    const numbers = [0, -1];
+    for (let p = 10; p <= 1e15; p *= 10) numbers.push(p - 1, p, -p);
+    for (const n of numbers) {
+      for (const path of ['/\u007f', '/\u0080', '/' + 'x'.repeat(n > 0 && n < 200 ? n : 3)]) {
+        const e = { ...entry, size: n, status: Math.abs(n) % 1000, port: Math.abs(n) % 65536, path };
+        const buf = Buffer.alloc(maxLineBytes(e));
+        const end = writeAccessLine(buf, 0, e, Math.abs(n));
+        expect(buf.subarray(0, end).toString('latin1')).toBe(Buffer.from(renderAccessLine(e, Math.abs(n)), 'utf8').toString('latin1'));
+      }
+    }
+  });
 });
 
 describe('AccessLog', () => {

@@ -26,12 +26,23 @@ export function renderAccessLine(e: AccessEntry, unixTime: number): string {
 /** How many chars `String(n)` has, for an integer. */
 function digits(n: number): number {
   if (n < 0) return 1 + digits(-n);
-  let d = 1;
-  while (n >= 10) {
+  if (n < 10) return 1;
+  if (n < 100) return 2;
+  if (n < 1000) return 3;
+  if (n < 10000) return 4;
+  let d = 5;
+  n = Math.floor(n / 100000);
+  while (n > 0) {
     n = Math.floor(n / 10);
     d++;
   }
   return d;
+}
+
+/** UTF-8 bytes of `text`: its length when it is all ASCII (then a byte per char), else Buffer.byteLength's count. */
+function utf8Length(text: string): number {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text, 'utf8');
+  return text.length;
 }
 
 /** Writes `String(n)` (an integer) at `at`; returns the offset after it. */
@@ -63,7 +74,12 @@ function intSize(n: number): number {
 function putStr(buf: Buffer, at: number, text: string, len: number): number {
   at = putInt(buf, at, len);
   buf[at++] = 0x3a;
-  at += buf.write(text, at, len, 'utf8');
+  if (len === text.length) {
+    // All ASCII (any other char takes more bytes than UTF-16 units): copied here, not through a native call.
+    for (let i = 0; i < len; i++) buf[at++] = text.charCodeAt(i);
+  } else {
+    at += buf.write(text, at, len, 'utf8');
+  }
   buf[at++] = 0x2c;
   return at;
 }
@@ -82,13 +98,14 @@ export function maxLineBytes(e: AccessEntry): number {
 }
 
 /** Writes one entry's line (the bytes of renderAccessLine) into `buf` at `at`, which must have maxLineBytes(e)
- *  free; returns the offset after it. Nothing is allocated: this runs once per request. */
+ *  free; returns the offset after it. Nothing is allocated and ASCII text (the usual) takes no native call: this
+ *  runs once per request. */
 export function writeAccessLine(buf: Buffer, at: number, e: AccessEntry, unixTime: number): number {
-  const host = Buffer.byteLength(e.host, 'utf8');
-  const addr = Buffer.byteLength(e.addr, 'utf8');
-  const method = Buffer.byteLength(e.method, 'utf8');
-  const path = Buffer.byteLength(e.path, 'utf8');
-  const version = Buffer.byteLength(e.version, 'utf8');
+  const host = utf8Length(e.host);
+  const addr = utf8Length(e.addr);
+  const method = utf8Length(e.method);
+  const path = utf8Length(e.path);
+  const version = utf8Length(e.version);
   const size = strSize(host) + strSize(addr) + intSize(e.port) + intSize(unixTime) + strSize(method) + strSize(path)
     + strSize(version) + intSize(e.status) + intSize(e.size);
   at = putInt(buf, at, size);
