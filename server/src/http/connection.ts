@@ -3,7 +3,7 @@
 // upgrades and frames, JSON/XML socket messages, uploads to a file or streamed with credits, and the handler's
 // replies (raw, base64, close, ctl, sendfile, download credits). The HTTP state machine is http-connection.ts.
 import type { Socket } from 'node:net';
-import { encodeCredits, flagsHex, WebSocketDecoder } from '@m2/shared';
+import { encodeCredits, flagsHex, utf8ByteString, WebSocketDecoder } from '@m2/shared';
 import type { HandlerTarget } from '../config/server-config.js';
 import type { HandlerChannel } from '../handler/handler-channel.js';
 import type { HandlerClient } from '../handler/handler-room.js';
@@ -278,7 +278,7 @@ export class Connection extends HttpConnection implements HandlerClient {
     Upload.open(limits.uploadTempStore, limits.uploadTempStoreMode, process.cwd()).then((upload) => {
       if (this.state === 'closed') return upload.abort();
       state.upload = upload;
-      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), EMPTY, req.method, [['x-mongrel2-upload-start', upload.name]])));
+      this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), EMPTY, req.method, [['x-mongrel2-upload-start', utf8ByteString(upload.name)]])));
       this.feedUpload();
     }, (e: Error) => {
       this.host.log.error(`Failed to create the upload file from ${limits.uploadTempStore}: ${e.message}`);
@@ -329,7 +329,7 @@ export class Connection extends HttpConnection implements HandlerClient {
       if (this.state !== 'body') return;
       const { req, routed, target, channel } = u;
       this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), EMPTY, req.method,
-        [['x-mongrel2-upload-start', upload.name], ['x-mongrel2-upload-done', upload.name]])));
+        [['x-mongrel2-upload-start', utf8ByteString(upload.name)], ['x-mongrel2-upload-done', utf8ByteString(upload.name)]])));
       this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: req.method, path: req.path, version: req.version, status: 200, size: req.chunked ? -1 : req.contentLength });
       this.fire('body-done');
       this.served(req, false, true);
@@ -371,7 +371,7 @@ export class Connection extends HttpConnection implements HandlerClient {
       this.bytesWritten += n;
       this.socket.write(data, () => {
         this.outstanding -= n;
-        if (this.state !== 'closed') channel.send(encodeCredits(channel.target.sendIdent, this.handlerId, n, channel.target.protocol));
+        if (this.state !== 'closed') channel.send(encodeCredits(utf8ByteString(channel.target.sendIdent), this.handlerId, n, channel.target.protocol));
       });
       return;
     }

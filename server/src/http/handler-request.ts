@@ -3,7 +3,7 @@
 // x-forwarded-for set to the peer (unless no_clobber_xff), then Mongrel2's own keys; WebSocket handshakes and
 // frames, JSON/XML socket messages and upload notices are the same message with other keys.
 import { createHash } from 'node:crypto';
-import { encodeHandlerRequest, type HandlerRequestFields } from '@m2/shared';
+import { encodeHandlerRequest, utf8ByteString, type HandlerRequestFields } from '@m2/shared';
 import type { HandlerTarget } from '../config/server-config.js';
 import type { Routed } from '../world.js';
 import type { HttpRequest } from './request.js';
@@ -38,8 +38,12 @@ export function httpFields(req: HttpRequest, routed: Routed, target: HandlerTarg
   };
 }
 
-/** Encodes a handler message in the handler's protocol. */
+/** Encodes a handler message in the handler's protocol. Every other field is a byte string already (the server
+ *  reads sockets as latin1), but `sender` (send_ident) and `pattern` are the config's text: they go out as their
+ *  UTF-8 bytes, as C sends the bytes it read from the config. */
 export function encodeFor(target: HandlerTarget, fields: HandlerRequestFields): Uint8Array {
+  fields.sender = utf8ByteString(fields.sender);
+  if (fields.pattern !== undefined) fields.pattern = utf8ByteString(fields.pattern);
   return encodeHandlerRequest(fields, target.protocol);
 }
 

@@ -74,8 +74,20 @@ export abstract class HttpConnection {
     this.remoteAddr = socket.remoteAddress ?? '';
     this.remotePort = socket.remotePort ?? 0;
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('end', () => this.onRemoteEnd());
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        this.onData(chunk);
+      } catch (e) {
+        this.fault(e);
+      }
+    });
+    socket.on('end', () => {
+      try {
+        this.onRemoteEnd();
+      } catch (e) {
+        this.fault(e);
+      }
+    });
     socket.on('error', () => this.fire('error'));
     socket.on('close', () => this.fire('error'));
   }
@@ -101,6 +113,13 @@ export abstract class HttpConnection {
       this.cleanup();
     }
     return this.state;
+  }
+
+  /** A fault of ours while serving this connection: logged and the connection closed; the server keeps serving. */
+  private fault(e: unknown): void {
+    const what = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    this.host.log.error(`connection ${this.id}: internal error, closing the connection: ${what}`);
+    this.destroy();
   }
 
   private cleanup(): void {

@@ -14,26 +14,28 @@ import { makeSite, startServer, type RunningServer } from '../helpers/servers.js
 
 const SENDER = '54c6755b-9628-40a4-9a2d-cc82a816345e';
 const tmp = tempDir();
-const sides: { name: 'ours' | 'c'; srv: RunningServer; json: FakeHandler; tnet: FakeHandler }[] = [];
+const sides: { name: 'ours' | 'c'; srv: RunningServer; json: FakeHandler; tnet: FakeHandler; utf8: FakeHandler }[] = [];
 
 beforeAll(async () => {
   for (const name of ['ours', 'c'] as const) {
     const dir = join(tmp.dir, name);
     mkdirSync(dir);
-    const [a, b, c, d] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [a, b, c, d, e, f] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const db = makeSite(dir, `main = Server(uuid="ho1", name="main", chroot="./", access_log="/logs/access.log",
       error_log="/logs/error.log", pid_file="/run/mongrel2.pid", default_host="localhost", port=6767,
       hosts=[Host(name="localhost", routes={
         '/handler': Handler(send_spec='tcp://127.0.0.1:${a}', send_ident='${SENDER}', recv_spec='tcp://127.0.0.1:${b}', recv_ident=''),
         '@chat': Handler(send_spec='tcp://127.0.0.1:${a}', send_ident='${SENDER}', recv_spec='tcp://127.0.0.1:${b}', recv_ident=''),
-        '/tnet/': Handler(send_spec='tcp://127.0.0.1:${c}', send_ident='tnet-ident', recv_spec='tcp://127.0.0.1:${d}', recv_ident='', protocol='tnetstring')
+        '/tnet/': Handler(send_spec='tcp://127.0.0.1:${c}', send_ident='tnet-ident', recv_spec='tcp://127.0.0.1:${d}', recv_ident='', protocol='tnetstring'),
+        '/u/([xé]+)': Handler(send_spec='tcp://127.0.0.1:${e}', send_ident='ident-日本', recv_spec='tcp://127.0.0.1:${f}', recv_ident='')
       })])
 servers = [main]
 `);
     const srv = await startServer(name, dir, db, 'ho1');
     const json = new FakeHandler(`tcp://127.0.0.1:${a}`, `tcp://127.0.0.1:${b}`);
     const tnet = new FakeHandler(`tcp://127.0.0.1:${c}`, `tcp://127.0.0.1:${d}`);
-    sides.push({ name, srv, json, tnet });
+    const utf8 = new FakeHandler(`tcp://127.0.0.1:${e}`, `tcp://127.0.0.1:${f}`);
+    sides.push({ name, srv, json, tnet, utf8 });
   }
   await new Promise((r) => setTimeout(r, 500));
 });
@@ -41,13 +43,14 @@ afterAll(async () => {
   for (const s of sides) {
     s.json.close();
     s.tnet.close();
+    s.utf8.close();
     await s.srv.stop();
   }
   tmp.cleanup();
 });
 
 /** Sends `data` on a new connection to each server; returns each side's next message on `which` handler. */
-async function both(data: (Buffer | string)[], which: 'json' | 'tnet', path: string) {
+async function both(data: (Buffer | string)[], which: 'json' | 'tnet' | 'utf8', path: string) {
   const out = [];
   for (const s of sides) {
     const h = s[which];
@@ -74,6 +77,15 @@ describe('requests reach the handler as the C mongrel2 sends them', () => {
   it('a POST with query, fragment, repeated and odd headers (JSON)', async () => {
     const r = await both(['POST /handler/p?a=1&b=%20x#frag HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nX-Weird-Case: va\\lue "q"\r\nCookie: a=1\r\nCookie: b="2"\r\nContent-Length: 5\r\n\r\nhello'], 'json', '/handler/p');
     expect(decoded(r[0]!.msg)).toEqual(decoded(r[1]!.msg));
+    for (const x of r) x.sock.destroy();
+  });
+
+  it('a handler whose send_ident and route pattern are not ASCII: both go out as their UTF-8 bytes', async () => {
+    const r = await both(['GET /u/x HTTP/1.1\r\nHost: localhost\r\n\r\n'], 'utf8', '/u/x');
+    const ident = Buffer.from('ident-日本 ', 'utf8');
+    for (const x of r) expect(x.msg.subarray(0, ident.length)).toEqual(ident);
+    expect(decoded(r[0]!.msg)).toEqual(decoded(r[1]!.msg));
+    expect(decoded(r[0]!.msg).headers.PATTERN).toBe(Buffer.from('/u/([xé]+)', 'utf8').toString('latin1'));
     for (const x of r) x.sock.destroy();
   });
 

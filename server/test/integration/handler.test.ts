@@ -57,8 +57,8 @@ beforeAll(async () => {
       '/late': Handler(send_spec='${late.send}', send_ident='late', recv_spec='${late.recv}', recv_ident='')
     })])
 servers = [main]
-`, { 'upload.temp_store': 'tmp/upload.XXXXXX', 'limits.content_length': '64' });
-  mkdirSync(join(tmp.dir, 'tmp'));
+`, { 'upload.temp_store': 'tmp/über/upload.XXXXXX', 'limits.content_length': '64' });
+  mkdirSync(join(tmp.dir, 'tmp', 'über'), { recursive: true });
   srv = await startServer('ours', tmp.dir, db, 'hs1');
   h = new FakeHandler(`tcp://127.0.0.1:${p1}`, `tcp://127.0.0.1:${p2}`);
   t = new FakeHandler(`tcp://127.0.0.1:${p3}`, `tcp://127.0.0.1:${p4}`);
@@ -252,8 +252,10 @@ describe('uploads through upload.temp_store (§3.5)', () => {
       const head = `POST ${path} HTTP/1.1\r\nHost: localhost\r\n${chunked ? 'Transfer-Encoding: chunked' : `Content-Length: ${body.length}`}\r\n\r\n`;
       c.sock.write(head);
       const start = decodeHandlerRequest(await h.waitForPath(path, before));
+      // The path's UTF-8 bytes, as C sends the setting's bytes (a header value is a byte string).
       const file = start.headers.get('x-mongrel2-upload-start') as string;
-      expect(file).toMatch(/^tmp\/upload\.[A-Za-z0-9]{6}$/);
+      const name = Buffer.from(file, 'latin1').toString('utf8');
+      expect(name).toMatch(/^tmp\/über\/upload\.[A-Za-z0-9]{6}$/);
       expect(start.headers.has('x-mongrel2-upload-done')).toBe(false);
       expect(start.body.length).toBe(0);
       c.sock.write(chunked ? Buffer.concat([Buffer.from('64\r\n'), body.subarray(0, 100), Buffer.from('\r\n35\r\n'), body.subarray(100), Buffer.from('\r\n0\r\n\r\n')]) : body);
@@ -261,8 +263,8 @@ describe('uploads through upload.temp_store (§3.5)', () => {
       const done = decodeHandlerRequest(h.received.slice(before).filter((m) => m.toString('latin1').split(' ')[2] === path)[1]!);
       expect(done.headers.get('x-mongrel2-upload-start')).toBe(file);
       expect(done.headers.get('x-mongrel2-upload-done')).toBe(file);
-      expect(readFileSync(join(tmp.dir, file))).toEqual(body);
-      expect(statSync(join(tmp.dir, file)).mode & 0o777).toBe(0o600);
+      expect(readFileSync(join(tmp.dir, name))).toEqual(body);
+      expect(statSync(join(tmp.dir, name)).mode & 0o777).toBe(0o600);
       c.sock.destroy();
     });
   }

@@ -61,6 +61,20 @@ export function readLatin1(bytes: Uint8Array, start: number, end: number): strin
   return text;
 }
 
+const toUtf8 = new TextEncoder();
+
+/** Text (a JS string: the config's send_ident, a route pattern, a file name) as a byte string: its UTF-8 bytes,
+ *  one char each, which is how C, holding the config's bytes, puts it into a message. ASCII comes back as it is. */
+export function utf8ByteString(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      const bytes = toUtf8.encode(text);
+      return readLatin1(bytes, 0, bytes.length);
+    }
+  }
+  return text;
+}
+
 /** Reads a run of ASCII digits at `at` (before `limit`) as a number; `end` is where the digits stop. */
 export function readDigits(bytes: Uint8Array, at: number, limit: number): { value: number; end: number } {
   let i = at;
@@ -75,7 +89,6 @@ export function readDigits(bytes: Uint8Array, at: number, limit: number): { valu
   return { value, end: i };
 }
 
-const utf8 = new TextEncoder();
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
 /** A char that is not a byte (V8 answers this at once for strings it stores one byte per char). */
@@ -93,7 +106,7 @@ export function joinHeadBody(head: string, body: Uint8Array, tail: number): Uint
   }
   const out = new Uint8Array(head.length + body.length + 1);
   // Pure ASCII (the usual case) is UTF-8 already, and the native encoder beats a charCodeAt loop.
-  if (ASCII.test(head)) out.set(utf8.encode(head));
+  if (ASCII.test(head)) out.set(toUtf8.encode(head));
   else writeLatin1(head, out, 0);
   out.set(body, head.length);
   out[out.length - 1] = tail;

@@ -6,6 +6,7 @@ import {
   encodeHandlerRequest,
   HandlerProtocolError,
   MAX_DUPE_HEADERS,
+  utf8ByteString,
   type HandlerRequestFields,
 } from './handler-request.js';
 
@@ -169,6 +170,17 @@ describe('encodeHandlerRequest vectors', () => {
     for (const p of ['json', 'tnetstring'] as const) {
       expect(() => encodeHandlerRequest(f, p)).toThrow(expect.objectContaining({ code: 'E_NOT_LATIN1' }));
     }
+  });
+
+  it('takes config text (send_ident, a pattern) as its UTF-8 bytes through utf8ByteString', () => {
+    expect(utf8ByteString('plain-ASCII ~')).toBe('plain-ASCII ~');
+    expect(utf8ByteString('')).toBe('');
+    expect(utf8ByteString('caf\u00e9')).toBe('caf\u00c3\u00a9');
+    expect(utf8ByteString('\u65e5\u{1f600}\u007f')).toBe('\u00e6\u0097\u00a5\u00f0\u009f\u0098\u0080\u007f');
+    const f: HandlerRequestFields = { sender: utf8ByteString('id-\u65e5'), connId: 1, path: '/', headers: [], pattern: utf8ByteString('/\u00e9'), body: new Uint8Array(0) };
+    expect(new Uint8Array(encodeHandlerRequest(f, 'json'))).toEqual(
+      new Uint8Array([...enc.encode('id-\u65e5 1 / 28:{"PATH":"/","PATTERN":"/\u00e9"},0:,')]),
+    );
   });
 
   it('appends all 256 body byte values untouched', () => {

@@ -5,7 +5,7 @@
 // throws E_NOT_LATIN1. Netstring/tnetstring lengths are therefore byte counts = string lengths.
 import { joinHeadBody } from './handler-bytes.js';
 
-export { HandlerProtocolError, type HandlerErrorCode } from './handler-bytes.js';
+export { HandlerProtocolError, utf8ByteString, type HandlerErrorCode } from './handler-bytes.js';
 export { decodeHandlerRequest, type DecodedHandlerRequest } from './handler-request-decode.js';
 
 /** At most this many values are kept for one repeated header name (request.c MAX_DUPE_HEADERS); extras are dropped. */
