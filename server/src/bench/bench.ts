@@ -136,16 +136,38 @@ function mainThreadSwitches(pid: number): { slept: number; preempted: number } {
   return { slept: count(/^voluntary_ctxt_switches:\s+(\d+)/m), preempted: count(/^nonvoluntary_ctxt_switches:\s+(\d+)/m) };
 }
 
-async function wrkWithCpu(pid: number, url: string, connections: number): Promise<WrkResult & { cpuUsPerReq: number; reqPerWake: number; preemptPerKReq: number }> {
+/** The CPU time (s) of this process's children that have ended and been reaped (cutime + cstime): a finished wrk
+ *  run's own CPU shows up here. */
+function reapedChildrenSeconds(): number {
+  const rest = readFileSync('/proc/self/stat', 'utf8');
+  const f = rest.slice(rest.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
+}
+
+interface CpuRun extends WrkResult {
+  cpuUsPerReq: number;
+  reqPerWake: number;
+  preemptPerKReq: number;
+  /** CPU per request of the handler process (all its threads) and of wrk, µs; NaN without a handler. */
+  handlerUsPerReq: number;
+  wrkUsPerReq: number;
+}
+
+async function wrkWithCpu(pid: number, url: string, connections: number, handlerPid?: number): Promise<CpuRun> {
   const before = cpuSeconds(pid);
+  const hBefore = handlerPid === undefined ? NaN : cpuSeconds(handlerPid);
+  const wBefore = reapedChildrenSeconds();
   const sw = mainThreadSwitches(pid);
   const r = await wrk(url, connections);
   const used = cpuSeconds(pid) - before;
   const sw2 = mainThreadSwitches(pid);
   const requests = r.rps * Number(DURATION);
+  const perReq = (seconds: number) => (seconds * 1e6) / requests;
   return {
-    ...r, cpuUsPerReq: (used * 1e6) / requests,
+    ...r, cpuUsPerReq: perReq(used),
     reqPerWake: requests / Math.max(1, sw2.slept - sw.slept), preemptPerKReq: ((sw2.preempted - sw.preempted) * 1000) / requests,
+    handlerUsPerReq: handlerPid === undefined ? NaN : perReq(cpuSeconds(handlerPid) - hBefore),
+    wrkUsPerReq: perReq(reapedChildrenSeconds() - wBefore),
   };
 }
 
@@ -225,6 +247,16 @@ function calibrate(): number {
   return best;
 }
 
+/** Where the machine's CPU went per request in each side's best round: the server, the handler (when there is
+ *  one) and wrk. On a saturated machine req/s follows the sum, so this says which part a ratio comes from. */
+function machine(c: CpuRun, o: CpuRun): string {
+  const side = (r: CpuRun) => Number.isFinite(r.handlerUsPerReq)
+    ? `${fmt(r.cpuUsPerReq, 1)} + ${fmt(r.handlerUsPerReq, 1)} + ${fmt(r.wrkUsPerReq, 1)} = ${fmt(r.cpuUsPerReq + r.handlerUsPerReq + r.wrkUsPerReq, 1)} µs`
+    : `${fmt(r.cpuUsPerReq, 1)} + ${fmt(r.wrkUsPerReq, 1)} = ${fmt(r.cpuUsPerReq + r.wrkUsPerReq, 1)} µs`;
+  const what = Number.isFinite(c.handlerUsPerReq) ? 'server + handler + wrk' : 'server + wrk';
+  return `; CPU/req in the best rounds (${what}) C ${side(c)} | ours ${side(o)}`;
+}
+
 /** ` (rounds LO–HI, median M)` for the per-round ratios, when there are several. */
 function pairs(ratios: number[]): string {
   if (ratios.length < 2) return '';
@@ -293,7 +325,7 @@ function havePyzmq(): boolean {
 type HandlerKind = 'libzmq' | 'pyzmq' | 'zmtp';
 
 /** The bench handler: one child process serving both servers' handler sockets, the same program for both. */
-function startBenchHandler(node: string, ports: HandlerPorts[], kind: HandlerKind): { stop(): void } {
+function startBenchHandler(node: string, ports: HandlerPorts[], kind: HandlerKind): { pid: number; stop(): void } {
   const libzmq = `
     const { Pull, Publisher } = require(${JSON.stringify(join(REPO, 'node_modules/zeromq'))});
     ${HANDLER_LOGIC}
@@ -344,7 +376,7 @@ function startBenchHandler(node: string, ports: HandlerPorts[], kind: HandlerKin
   const child = kind === 'pyzmq'
     ? spawn(PYTHON, ['-c', PY_HANDLER, JSON.stringify(ports)], { stdio: 'ignore' })
     : spawn(node, ['-e', kind === 'libzmq' ? libzmq : zmtp], { stdio: 'ignore' });
-  return { stop: () => child.kill('SIGTERM') };
+  return { pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 /** Opens `n` connections that each ask /fanout; resolves with ms from the last request until all got the message. */
@@ -370,7 +402,7 @@ async function main(): Promise<void> {
   const backend = await startBackend();
   const servers: Srv[] = [];
   const handlerPorts: HandlerPorts[] = [];
-  let handler = null as { stop(): void } | null;
+  let handler = null as { pid: number; stop(): void } | null;
   try {
     for (const [name, bin] of [['reference C mongrel2 1.12.2', C_MONGREL2], ['ours', process.execPath]] as const) {
       const dir = join(root, name === 'ours' ? 'ours' : 'c');
@@ -395,8 +427,9 @@ async function main(): Promise<void> {
     const rows: string[] = [];
     const compare = async (label: string, path: string, conns: number, metric: 'rps' | 'transferMBs') => {
       // Rounds alternate C, ours, C, ours...; each side keeps its best round (the machine is shared and noisy).
-      let rc: WrkResult | undefined;
-      let ro: WrkResult | undefined;
+      let rc: CpuRun | undefined;
+      let ro: CpuRun | undefined;
+      const handlerPid = path === '/handler' ? handler?.pid : undefined;
       let cpuC = Infinity, cpuOurs = Infinity;
       let wakeC = 0, wakeOurs = 0, preC = Infinity, preOurs = Infinity;
       // Each round's own ratio too (ours over the C run just before it): the machine drifts between rounds, and
@@ -405,8 +438,8 @@ async function main(): Promise<void> {
       // A second of unmeasured load on each first: a server runs warm (ours compiles its hot path by then).
       for (const srv of [c, ours]) await wrk(`http://127.0.0.1:${srv.port}${path}`, conns, 2, [], '1');
       for (let round = 0; round < ROUNDS; round++) {
-        const a = await wrkWithCpu(c.pid, `http://127.0.0.1:${c.port}${path}`, conns);
-        const b = await wrkWithCpu(ours.pid, `http://127.0.0.1:${ours.port}${path}`, conns);
+        const a = await wrkWithCpu(c.pid, `http://127.0.0.1:${c.port}${path}`, conns, handlerPid);
+        const b = await wrkWithCpu(ours.pid, `http://127.0.0.1:${ours.port}${path}`, conns, handlerPid);
         if (!rc || a[metric] > rc[metric]) rc = a;
         if (!ro || b[metric] > ro[metric]) ro = b;
         paired.push(b[metric] / a[metric]);
@@ -419,7 +452,7 @@ async function main(): Promise<void> {
       }
       if (!rc || !ro) return;
       const unit = metric === 'rps' ? 'req/s' : 'MB/s';
-      const cpu = metric === 'rps' ? `  server CPU/req C ${fmt(cpuC, 1)} µs ours ${fmt(cpuOurs, 1)} µs (ratio ${fmt(cpuOurs / cpuC, 2)}), main thread: requests per wake-up C ${fmt(wakeC, 1)} ours ${fmt(wakeOurs, 1)}, preempted per 1k requests C ${fmt(preC, 1)} ours ${fmt(preOurs, 1)}` : '';
+      const cpu = metric === 'rps' ? `  server CPU/req C ${fmt(cpuC, 1)} µs ours ${fmt(cpuOurs, 1)} µs (ratio ${fmt(cpuOurs / cpuC, 2)}), main thread: requests per wake-up C ${fmt(wakeC, 1)} ours ${fmt(wakeOurs, 1)}, preempted per 1k requests C ${fmt(preC, 1)} ours ${fmt(preOurs, 1)}${machine(rc, ro)}` : '';
       rows.push(`${label.padEnd(34)} C ${fmt(rc[metric], 1).padStart(9)} ${unit}  p99 ${fmt(rc.p99ms, 2).padStart(7)} ms | ours ${fmt(ro[metric], 1).padStart(9)} ${unit}  p99 ${fmt(ro.p99ms, 2).padStart(7)} ms | ratio ${fmt(ro[metric] / rc[metric], 2)}${pairs(paired)}  p99 ratio ${fmt(ro.p99ms / rc.p99ms, 2)}  errors C[${rc.errors}] ours[${ro.errors}]${cpu}`);
     };
     // Memory first, on fresh processes: after the load runs a heap has room to spare and RSS would not grow.
