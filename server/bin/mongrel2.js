@@ -1,11 +1,9 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --min-semi-space-size=16
 // mongrel2, this package's own (never the C one on PATH): runs the compiled server built by `npm run build`.
 import { existsSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 
-// A larger young generation: a server allocates many short-lived buffers per request, and fewer scavenges mean
-// more requests per second and a shorter tail (measured with npm run bench).
-setFlagsFromString('--max-semi-space-size=32');
+// Node flags (the young generation's size) must be on node's command line: the shebang has them for a direct run,
+// and m2sh start, the console and npm start pass MONGREL2_NODE_FLAGS (server/src/cli/commands/running.ts).
 // File reads (Dir) run on libuv's thread pool, 4 threads by default: with more large files in flight than that,
 // reads queue behind each other and the latency tail grows. Set before the pool is first used.
 process.env.UV_THREADPOOL_SIZE ??= '16';

@@ -13,6 +13,7 @@ import { loadConfigFile } from './config/load-file.js';
 import { writeModel } from './config/loader/write.js';
 import { start as startEcho } from './examples/echo.js';
 import { serveConsole } from './admin/serve.js';
+import { mongrel2Argv } from './cli/commands/running.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DEMO = join(REPO, 'demo');
@@ -44,7 +45,7 @@ const stopEcho = handler?.kind === 'handler'
   ? await startEcho({ sendSpec: handler.sendSpec, recvSpec: handler.recvSpec, log: (l) => process.stderr.write(`[echo handler] ${l}\n`) })
   : null;
 
-const child = spawn(process.execPath, [join(REPO, 'server/bin/mongrel2.js'), 'config.sqlite', server.uuid], { cwd: DEMO, stdio: 'inherit' });
+const child = spawn(process.execPath, mongrel2Argv('config.sqlite', server.uuid), { cwd: DEMO, stdio: 'inherit' });
 const { app, url } = await serveConsole({
   dbPath, cwd: DEMO, adminPassword: process.env.M2_ADMIN_PASSWORD, print: (l) => process.stdout.write(`${l}\n`),
 });

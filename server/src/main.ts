@@ -133,7 +133,7 @@ function dropPrivileges(root: string): void {
  * exits once the child is serving, or with the child's exit code when it fails to start.
  */
 function runDaemon(args: string[]): void {
-  const child = spawn(process.execPath, [process.argv[1]!, ...args], {
+  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, M2_DAEMON_CHILD: '1' },

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { MONGREL2_BIN, MONGREL2_NODE_FLAGS } from '../cli/commands/running.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const C_MONGREL2 = '/usr/bin/mongrel2';
-const OURS = join(REPO, 'server/bin/mongrel2.js');
 const UUID = '9b0e2c4a-7d1f-4e3b-8a5c-6f2d1e0b9a87';
 const DURATION = process.env.M2_BENCH_SECONDS ?? '5';
 /** How many alternating rounds each comparison runs (M2_BENCH_ROUNDS, default 2). */
@@ -22,7 +22,8 @@ const ROUNDS = Number(process.env.M2_BENCH_ROUNDS ?? '2');
 /** Which cases to run (M2_BENCH_CASES=static,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload; default all). */
 const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload').split(','));
 
-/** Extra node flags for our server (M2_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it). */
+/** Extra node flags for our server, after the ones m2sh start gives it (M2_BENCH_NODE_ARGS, e.g. "--cpu-prof
+ *  --cpu-prof-dir=/tmp/prof" to profile it, or another --min-semi-space-size to compare). */
 const NODE_ARGS = (process.env.M2_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 function need(cmd: string, pkg: string): void {
@@ -411,7 +412,7 @@ async function main(): Promise<void> {
       const hp = { send: await freePort(), recv: await freePort() };
       handlerPorts.push(hp);
       const db = makeSite(dir, port, backend.port, hp);
-      const args = name === 'ours' ? [...NODE_ARGS, OURS, db, UUID] : [db, UUID];
+      const args = name === 'ours' ? [...MONGREL2_NODE_FLAGS, ...NODE_ARGS, MONGREL2_BIN, db, UUID] : [db, UUID];
       servers.push(await startServer(name, bin, args, dir, port));
     }
     const [c, ours] = servers as [Srv, Srv];

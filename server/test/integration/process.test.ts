@@ -10,6 +10,7 @@ import { freePort } from '../helpers/c-mongrel2.js';
 import { runOurs, tempDir } from '../helpers/processes.js';
 import { comparable, exchange } from '../helpers/raw-http.js';
 import { makeSite, OUR_MONGREL2, startServer } from '../helpers/servers.js';
+import { MONGREL2_BIN, MONGREL2_NODE_FLAGS } from '../../src/cli/commands/running.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -159,6 +160,12 @@ describe('m2sh start / running / reload / stop', () => {
       expect(comparable((await exchange(pb, get('/static/a.txt'))).bytes).body).toBe('B\n');
       const running = runOurs(['running', '-db', 'config.sqlite', '-every'], dir).stdout;
       expect(running).toMatch(/^mongrel2 at PID \d+ running\.\nmongrel2 at PID \d+ running\.\n$/);
+      // Each daemonized server runs our launcher with the node flags m2sh start gives it (the young generation).
+      for (const pid of [...running.matchAll(/PID (\d+)/g)].map((m) => m[1]!)) {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        expect(argv.slice(1, 1 + MONGREL2_NODE_FLAGS.length)).toEqual(MONGREL2_NODE_FLAGS);
+        expect(argv[1 + MONGREL2_NODE_FLAGS.length]).toBe(MONGREL2_BIN);
+      }
       expect(runOurs(['reload', '-db', 'config.sqlite', '-name', 'b'], dir).status).toBe(0);
     } finally {
       expect(runOurs(['stop', '-db', 'config.sqlite', '-every'], dir).status).toBe(0);

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ApiErr, type Server } from '@m2/shared';
-import { MONGREL2_BIN } from '../../cli/commands/running.js';
+import { mongrel2Argv } from '../../cli/commands/running.js';
 import { PidFile } from '../../process/pid-file.js';
 import type { AdminContext } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -66,7 +66,7 @@ async function launch(ctx: AdminContext, server: Server): Promise<{ pid: number 
   const seen: { error: Error | null; exit: { code: number | null; signal: NodeJS.Signals | null } | null } = { error: null, exit: null };
   let childPid: number | undefined;
   try {
-    const child = spawn(process.execPath, [MONGREL2_BIN, resolve(ctx.cwd, ctx.dbPath), server.uuid], {
+    const child = spawn(process.execPath, mongrel2Argv(resolve(ctx.cwd, ctx.dbPath), server.uuid), {
       cwd: ctx.cwd, detached: true, stdio: ['ignore', out.fd, out.fd], env,
     });
     child.once('error', (e) => (seen.error = e));
