@@ -42,8 +42,10 @@ export function httpFields(req: HttpRequest, routed: Routed, target: HandlerTarg
  *  reads sockets as latin1), but `sender` (send_ident) and `pattern` are the config's text: they go out as their
  *  UTF-8 bytes, as C sends the bytes it read from the config. */
 export function encodeFor(target: HandlerTarget, fields: HandlerRequestFields): Uint8Array {
-  fields.sender = utf8ByteString(fields.sender);
-  if (fields.pattern !== undefined) fields.pattern = utf8ByteString(fields.pattern);
+  const sender = utf8ByteString(fields.sender);
+  const pattern = fields.pattern === undefined ? undefined : utf8ByteString(fields.pattern);
+  // A copy only when something changed (not ASCII): the caller's fields stay as given, and the usual case allocates nothing.
+  if (sender !== fields.sender || pattern !== fields.pattern) fields = { ...fields, sender, pattern };
   return encodeHandlerRequest(fields, target.protocol);
 }
 
