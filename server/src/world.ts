@@ -2,7 +2,7 @@
 // src/server.c does), each host's route map (src/host.c), one Dir per directory row and the mimetype table.
 // Immutable once built; a reload builds a new world and swaps it in (ARCHITECTURE principle 4). Dir objects of
 // unchanged directory rows are carried over so their file caches survive a reload.
-import { RouteMap, defaultHostIndex, hostnameOf } from '@m2/shared';
+import { RouteMap, defaultHostIndex, hostnameOf, utf8ByteString } from '@m2/shared';
 import type { DirTarget, HostConfig, RouteConfig, ServerConfig, Target } from './config/server-config.js';
 import { Dir, buildMimeTable, type MimeTable } from './dir/dir.js';
 
@@ -22,7 +22,7 @@ export interface Routed {
   route: RouteConfig;
   /** The route's prefix (the text before its first `(`). */
   prefix: string;
-  /** The full route key that matched (Mongrel2's PATTERN). */
+  /** The full route key that matched, as Mongrel2's PATTERN goes into messages: its UTF-8 bytes, one char each. */
   pattern: string;
 }
 
@@ -96,5 +96,5 @@ export function routeRequest(world: World, hostHeader: string | undefined, path:
   const known = host.memo.get(path);
   if (known !== undefined) return known;
   const route = host.routes.simplePrefixMatch(path);
-  return remember(host.memo, path, route ? { world, host, route: route.data, prefix: route.prefix, pattern: route.text } : null);
+  return remember(host.memo, path, route ? { world, host, route: route.data, prefix: route.prefix, pattern: utf8ByteString(route.text) } : null);
 }

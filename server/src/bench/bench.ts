@@ -117,32 +117,27 @@ async function startServer(name: string, bin: string, args: string[], dir: strin
 
 interface WrkResult { rps: number; p99ms: number; transferMBs: number; errors: string; non2xx: number }
 
-/** The CPU time (user + system, in seconds) a process has used so far, from /proc/PID/stat (clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
+/** CPU seconds from a /proc/.../stat file (clock ticks of 1/100 s): `children` false gives the process's own
+ *  (utime + stime), true its ended and reaped children's (cutime + cstime; a finished wrk run shows up there). */
+function statSeconds(path: string, children = false): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(rest[11]) + Number(rest[12])) / 100;
+    const stat = readFileSync(path, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const at = children ? 13 : 11;
+    return (Number(f[at]) + Number(f[at + 1])) / 100;
   } catch {
     return NaN;
   }
 }
 
-/** Runs wrk against `url` and reports also the server's CPU time per request (µs): a figure the shared machine's
- *  other load (wrk, the handler) disturbs less than req/s does. */
+/** The CPU time (user + system, in seconds) a process has used so far. */
+const cpuSeconds = (pid: number): number => statSeconds(`/proc/${pid}/stat`);
+
 /** How often the process's main thread has gone to sleep waiting for I/O, and been preempted, so far. */
 function mainThreadSwitches(pid: number): { slept: number; preempted: number } {
   const status = readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8');
   const count = (re: RegExp) => Number(re.exec(status)?.[1] ?? NaN);
   return { slept: count(/^voluntary_ctxt_switches:\s+(\d+)/m), preempted: count(/^nonvoluntary_ctxt_switches:\s+(\d+)/m) };
-}
-
-/** The CPU time (s) of this process's children that have ended and been reaped (cutime + cstime): a finished wrk
- *  run's own CPU shows up here. */
-function reapedChildrenSeconds(): number {
-  const rest = readFileSync('/proc/self/stat', 'utf8');
-  const f = rest.slice(rest.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[13]) + Number(f[14])) / 100;
 }
 
 interface CpuRun extends WrkResult {
@@ -154,10 +149,12 @@ interface CpuRun extends WrkResult {
   wrkUsPerReq: number;
 }
 
+/** Runs wrk against `url` and reports also the CPU time per request (µs) of the server, the handler and wrk: figures
+ *  the shared machine's other load disturbs less than req/s. */
 async function wrkWithCpu(pid: number, url: string, connections: number, handlerPid?: number): Promise<CpuRun> {
   const before = cpuSeconds(pid);
   const hBefore = handlerPid === undefined ? NaN : cpuSeconds(handlerPid);
-  const wBefore = reapedChildrenSeconds();
+  const wBefore = statSeconds('/proc/self/stat', true);
   const sw = mainThreadSwitches(pid);
   const r = await wrk(url, connections);
   const used = cpuSeconds(pid) - before;
@@ -168,7 +165,7 @@ async function wrkWithCpu(pid: number, url: string, connections: number, handler
     ...r, cpuUsPerReq: perReq(used),
     reqPerWake: requests / Math.max(1, sw2.slept - sw.slept), preemptPerKReq: ((sw2.preempted - sw.preempted) * 1000) / requests,
     handlerUsPerReq: handlerPid === undefined ? NaN : perReq(cpuSeconds(handlerPid) - hBefore),
-    wrkUsPerReq: perReq(reapedChildrenSeconds() - wBefore),
+    wrkUsPerReq: perReq(statSeconds('/proc/self/stat', true) - wBefore),
   };
 }
 

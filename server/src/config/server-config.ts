@@ -4,7 +4,7 @@
 // the targets they point at (one object per row, so routes sharing a row share the object), settings and
 // mimetypes. It refuses what Mongrel2 refuses at startup, with every problem named.
 import type Database from 'better-sqlite3';
-import { checkPattern } from '@m2/shared';
+import { checkPattern, utf8ByteString } from '@m2/shared';
 import { Settings } from './settings.js';
 
 /** A Dir target row. */
@@ -15,6 +15,8 @@ export interface ProxyTarget { kind: 'proxy'; id: number; addr: string; port: nu
 export interface HandlerTarget {
   kind: 'handler'; id: number; sendSpec: string; sendIdent: string; recvSpec: string; recvIdent: string;
   rawPayload: number; protocol: 'json' | 'tnetstring';
+  /** send_ident as it goes into messages: its UTF-8 bytes, one char each (C sends the config's bytes). */
+  sender: string;
 }
 /** What a route points at. */
 export type Target = DirTarget | ProxyTarget | HandlerTarget;
@@ -112,10 +114,11 @@ export function loadServerConfig(db: Database.Database, uuid: string): ServerCon
     } else {
       const protocol = r.protocol ?? 'json';
       if (protocol !== 'json' && protocol !== 'tnetstring') problems.push(`${what} protocol '${String(protocol)}' is not json or tnetstring`);
+      const sendIdent = str(r, 'send_ident', what);
       t = {
-        kind: 'handler', id: Number(id), sendSpec: str(r, 'send_spec', what), sendIdent: str(r, 'send_ident', what),
+        kind: 'handler', id: Number(id), sendSpec: str(r, 'send_spec', what), sendIdent,
         recvSpec: str(r, 'recv_spec', what), recvIdent: str(r, 'recv_ident', what), rawPayload: int(r, 'raw_payload', what, 0),
-        protocol: protocol === 'tnetstring' ? 'tnetstring' : 'json',
+        protocol: protocol === 'tnetstring' ? 'tnetstring' : 'json', sender: utf8ByteString(sendIdent),
       };
     }
     targets.set(key, t);

@@ -5,7 +5,7 @@
 // and XML socket clients unless raw_payload, an empty body closes after flushing, an unknown id earns the
 // handler a disconnect notice, extended replies (`X` ids) carry `ctl` and `sendfile` requests.
 import { Context } from 'zeromq';
-import { encodeDisconnect, parseExtendedBody, parseHandlerReply, utf8ByteString, type TnsDict } from '@m2/shared';
+import { encodeDisconnect, parseExtendedBody, parseHandlerReply, type TnsDict } from '@m2/shared';
 import type { HandlerTarget } from '../config/server-config.js';
 import type { World } from '../world.js';
 import { channelKey, HandlerChannel, type ChannelHost } from './handler-channel.js';
@@ -108,7 +108,7 @@ export class HandlerRoom implements ChannelHost {
   /** Forgets a closed connection; tells its handler when it was the client that left. */
   unregister(id: number, notify: HandlerChannel | null): void {
     this.clients.delete(id);
-    if (notify) notify.send(encodeDisconnect(utf8ByteString(notify.target.sendIdent), id, notify.target.protocol));
+    if (notify) notify.send(encodeDisconnect(notify.target.sender, id, notify.target.protocol));
   }
 
   /** The connection with this id, if it is open. */
@@ -138,7 +138,7 @@ export class HandlerRoom implements ChannelHost {
       const client = this.clients.get(id);
       if (!client) {
         const cancel = ext?.name === 'ctl' && ext.args instanceof Map && (ext.args as TnsDict).has('cancel');
-        if (!cancel) channel.send(encodeDisconnect(utf8ByteString(channel.target.sendIdent), id, channel.target.protocol));
+        if (!cancel) channel.send(encodeDisconnect(channel.target.sender, id, channel.target.protocol));
         continue;
       }
       if (ext) this.extended(client, ext.name, ext.args);

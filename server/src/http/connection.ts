@@ -182,7 +182,7 @@ export class Connection extends HttpConnection implements HandlerClient {
     this.ensureId();
     const headers: [string, string][] = this.host.limits.noClobberXff ? [] : [['x-forwarded-for', this.remoteAddr]];
     this.toHandler(channel, target, encodeFor(target, {
-      sender: target.sendIdent, connId: this.handlerId, path: m.path, headers, method: m.kind === 'json' ? 'JSON' : 'XML',
+      sender: target.sender, connId: this.handlerId, path: m.path, headers, method: m.kind === 'json' ? 'JSON' : 'XML',
       pattern: routed.pattern, urlScheme: 'http', remoteAddr: this.remoteAddr, body: m.body,
     }));
     this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: m.kind === 'json' ? 'JSON' : 'XML', path: m.path, version: '', status: 200, size: m.body.length });
@@ -245,7 +245,7 @@ export class Connection extends HttpConnection implements HandlerClient {
       }
       st.credits -= data.length;
       const extra: [string, string][] = [['UPLOAD_STREAM', String(st.offset)], ...(eof ? [['UPLOAD_STREAM_DONE', '1'] as [string, string]] : [])];
-      this.toHandler(st.channel, st.target, encodeFor(st.target, { sender: st.target.sendIdent, connId: this.handlerId, path: st.req.path, headers: [], extra, body: data, bare: true }));
+      this.toHandler(st.channel, st.target, encodeFor(st.target, { sender: st.target.sender, connId: this.handlerId, path: st.req.path, headers: [], extra, body: data, bare: true }));
       st.offset += data.length;
       if (eof) return this.endStream();
     }
@@ -328,8 +328,9 @@ export class Connection extends HttpConnection implements HandlerClient {
       this.uploading = null;
       if (this.state !== 'body') return;
       const { req, routed, target, channel } = u;
+      const name = utf8ByteString(upload.name);
       this.toHandler(channel, target, encodeFor(target, httpFields(req, routed, target, this.peer(), EMPTY, req.method,
-        [['x-mongrel2-upload-start', utf8ByteString(upload.name)], ['x-mongrel2-upload-done', utf8ByteString(upload.name)]])));
+        [['x-mongrel2-upload-start', name], ['x-mongrel2-upload-done', name]])));
       this.host.accessLog.write({ host: routed.host.config.name, addr: this.remoteAddr, port: this.remotePort, method: req.method, path: req.path, version: req.version, status: 200, size: req.chunked ? -1 : req.contentLength });
       this.fire('body-done');
       this.served(req, false, true);
@@ -371,7 +372,7 @@ export class Connection extends HttpConnection implements HandlerClient {
       this.bytesWritten += n;
       this.socket.write(data, () => {
         this.outstanding -= n;
-        if (this.state !== 'closed') channel.send(encodeCredits(utf8ByteString(channel.target.sendIdent), this.handlerId, n, channel.target.protocol));
+        if (this.state !== 'closed') channel.send(encodeCredits(channel.target.sender, this.handlerId, n, channel.target.protocol));
       });
       return;
     }

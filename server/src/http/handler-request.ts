@@ -3,7 +3,7 @@
 // x-forwarded-for set to the peer (unless no_clobber_xff), then Mongrel2's own keys; WebSocket handshakes and
 // frames, JSON/XML socket messages and upload notices are the same message with other keys.
 import { createHash } from 'node:crypto';
-import { encodeHandlerRequest, utf8ByteString, type HandlerRequestFields } from '@m2/shared';
+import { encodeHandlerRequest, type HandlerRequestFields } from '@m2/shared';
 import type { HandlerTarget } from '../config/server-config.js';
 import type { Routed } from '../world.js';
 import type { HttpRequest } from './request.js';
@@ -32,20 +32,14 @@ export function handlerHeaders(req: HttpRequest, peer: Peer): [string, string][]
 /** The fields of the message that carries an HTTP request (or its WebSocket handshake) to a handler. */
 export function httpFields(req: HttpRequest, routed: Routed, target: HandlerTarget, peer: Peer, body: Uint8Array, method = req.method, extra?: [string, string][]): HandlerRequestFields {
   return {
-    sender: target.sendIdent, connId: peer.handlerId, path: req.path, headers: handlerHeaders(req, peer),
+    sender: target.sender, connId: peer.handlerId, path: req.path, headers: handlerHeaders(req, peer),
     method, version: req.version, uri: req.uri, query: req.query, fragment: req.fragment, pattern: routed.pattern,
     urlScheme: peer.tls ? 'https' : 'http', remoteAddr: peer.remoteAddr, extra, body,
   };
 }
 
-/** Encodes a handler message in the handler's protocol. Every other field is a byte string already (the server
- *  reads sockets as latin1), but `sender` (send_ident) and `pattern` are the config's text: they go out as their
- *  UTF-8 bytes, as C sends the bytes it read from the config. */
+/** Encodes a handler message in the handler's protocol. */
 export function encodeFor(target: HandlerTarget, fields: HandlerRequestFields): Uint8Array {
-  const sender = utf8ByteString(fields.sender);
-  const pattern = fields.pattern === undefined ? undefined : utf8ByteString(fields.pattern);
-  // A copy only when something changed (not ASCII): the caller's fields stay as given, and the usual case allocates nothing.
-  if (sender !== fields.sender || pattern !== fields.pattern) fields = { ...fields, sender, pattern };
   return encodeHandlerRequest(fields, target.protocol);
 }
 
