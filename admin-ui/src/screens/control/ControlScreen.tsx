@@ -69,7 +69,8 @@ export function ControlScreen({ params }: { params: Record<string, string> }) {
       </QueryState>
       <div className="card control-panel">
         <ControlTerminal entries={entries} />
-        <CommandInput history={history} onRun={run} prompt={prompt} />
+        {/* Until the server list is in, a command would have no server to go to ("Choose a server first."). */}
+        <CommandInput history={history} onRun={run} prompt={prompt} disabled={running.isPending} />
       </div>
     </>
   );
