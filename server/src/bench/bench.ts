@@ -19,8 +19,8 @@ const UUID = '9b0e2c4a-7d1f-4e3b-8a5c-6f2d1e0b9a87';
 const DURATION = process.env.M2_BENCH_SECONDS ?? '5';
 /** How many alternating rounds each comparison runs (M2_BENCH_ROUNDS, default 2). */
 const ROUNDS = Number(process.env.M2_BENCH_ROUNDS ?? '2');
-/** Which cases to run (M2_BENCH_CASES=static,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload; default all). */
-const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload').split(','));
+/** Which cases to run (M2_BENCH_CASES=static,churn,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload; default all). */
+const CASES = new Set((process.env.M2_BENCH_CASES ?? 'static,churn,big,proxy,handler,handler-zmtp,handler-py,fanout,memory,concurrent,reload').split(','));
 
 /** Extra node flags for our server, after the ones m2sh start gives it (M2_BENCH_NODE_ARGS, e.g. "--cpu-prof
  *  --cpu-prof-dir=/tmp/prof" to profile it, or another --min-semi-space-size to compare). */
@@ -147,16 +147,30 @@ interface CpuRun extends WrkResult {
   /** CPU per request of the handler process (all its threads) and of wrk, µs; NaN without a handler. */
   handlerUsPerReq: number;
   wrkUsPerReq: number;
+  /** The machine's CPUs during the run, in cores: busy (user, system, interrupts), idle, taken by the host (steal). */
+  cores: { busy: number; idle: number; steal: number };
+}
+
+/** The machine's CPU time so far, in seconds: busy, idle (with I/O wait) and steal (the /proc/stat `cpu` line). */
+function machineSeconds(): { busy: number; idle: number; steal: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const tick = 100; // USER_HZ
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = f;
+  return { busy: (user + nice + system + irq + softirq) / tick, idle: (idle + iowait) / tick, steal: steal / tick };
 }
 
 /** Runs wrk against `url` and reports also the CPU time per request (µs) of the server, the handler and wrk: figures
  *  the shared machine's other load disturbs less than req/s. */
-async function wrkWithCpu(pid: number, url: string, connections: number, handlerPid?: number): Promise<CpuRun> {
+async function wrkWithCpu(pid: number, url: string, connections: number, handlerPid?: number, extra: string[] = []): Promise<CpuRun> {
   const before = cpuSeconds(pid);
   const hBefore = handlerPid === undefined ? NaN : cpuSeconds(handlerPid);
   const wBefore = statSeconds('/proc/self/stat', true);
   const sw = mainThreadSwitches(pid);
-  const r = await wrk(url, connections);
+  const m0 = machineSeconds();
+  const t0 = performance.now();
+  const r = await wrk(url, connections, 2, extra);
+  const m1 = machineSeconds();
+  const wall = (performance.now() - t0) / 1000;
   const used = cpuSeconds(pid) - before;
   const sw2 = mainThreadSwitches(pid);
   const requests = r.rps * Number(DURATION);
@@ -166,6 +180,7 @@ async function wrkWithCpu(pid: number, url: string, connections: number, handler
     reqPerWake: requests / Math.max(1, sw2.slept - sw.slept), preemptPerKReq: ((sw2.preempted - sw.preempted) * 1000) / requests,
     handlerUsPerReq: handlerPid === undefined ? NaN : perReq(cpuSeconds(handlerPid) - hBefore),
     wrkUsPerReq: perReq(statSeconds('/proc/self/stat', true) - wBefore),
+    cores: { busy: (m1.busy - m0.busy) / wall, idle: (m1.idle - m0.idle) / wall, steal: (m1.steal - m0.steal) / wall },
   };
 }
 
@@ -252,7 +267,8 @@ function machine(c: CpuRun, o: CpuRun): string {
     ? `${fmt(r.cpuUsPerReq, 1)} + ${fmt(r.handlerUsPerReq, 1)} + ${fmt(r.wrkUsPerReq, 1)} = ${fmt(r.cpuUsPerReq + r.handlerUsPerReq + r.wrkUsPerReq, 1)} µs`
     : `${fmt(r.cpuUsPerReq, 1)} + ${fmt(r.wrkUsPerReq, 1)} = ${fmt(r.cpuUsPerReq + r.wrkUsPerReq, 1)} µs`;
   const what = Number.isFinite(c.handlerUsPerReq) ? 'server + handler + wrk' : 'server + wrk';
-  return `; CPU/req in the best rounds (${what}) C ${side(c)} | ours ${side(o)}`;
+  const cores = (r: CpuRun) => `${fmt(r.cores.busy, 2)} busy, ${fmt(r.cores.idle, 2)} idle, ${fmt(r.cores.steal, 2)} stolen`;
+  return `; CPU/req in the best rounds (${what}) C ${side(c)} | ours ${side(o)}; the machine's cores in those rounds C ${cores(c)} | ours ${cores(o)}`;
 }
 
 /** ` (rounds LO–HI, median M)` for the per-round ratios, when there are several. */
@@ -425,7 +441,7 @@ async function main(): Promise<void> {
     };
     await useHandler('libzmq');
     const rows: string[] = [];
-    const compare = async (label: string, path: string, conns: number, metric: 'rps' | 'transferMBs') => {
+    const compare = async (label: string, path: string, conns: number, metric: 'rps' | 'transferMBs', extra: string[] = []) => {
       // Rounds alternate C, ours, C, ours...; each side keeps its best round (the machine is shared and noisy).
       let rc: CpuRun | undefined;
       let ro: CpuRun | undefined;
@@ -436,10 +452,10 @@ async function main(): Promise<void> {
       // the median of these pairs is steadier than the ratio of two bests.
       const paired: number[] = [];
       // A second of unmeasured load on each first: a server runs warm (ours compiles its hot path by then).
-      for (const srv of [c, ours]) await wrk(`http://127.0.0.1:${srv.port}${path}`, conns, 2, [], '1');
+      for (const srv of [c, ours]) await wrk(`http://127.0.0.1:${srv.port}${path}`, conns, 2, extra, '1');
       for (let round = 0; round < ROUNDS; round++) {
-        const a = await wrkWithCpu(c.pid, `http://127.0.0.1:${c.port}${path}`, conns, handlerPid);
-        const b = await wrkWithCpu(ours.pid, `http://127.0.0.1:${ours.port}${path}`, conns, handlerPid);
+        const a = await wrkWithCpu(c.pid, `http://127.0.0.1:${c.port}${path}`, conns, handlerPid, extra);
+        const b = await wrkWithCpu(ours.pid, `http://127.0.0.1:${ours.port}${path}`, conns, handlerPid, extra);
         if (!rc || a[metric] > rc[metric]) rc = a;
         if (!ro || b[metric] > ro[metric]) ro = b;
         paired.push(b[metric] / a[metric]);
@@ -462,6 +478,9 @@ async function main(): Promise<void> {
       rows.push(`${'memory per idle keep-alive conn'.padEnd(34)} C ${fmt(mc.perConnKiB, 2)} KiB (${mc.served}/5000 served) | ours ${fmt(mo.perConnKiB, 2)} KiB (${mo.served}/5000 served)`);
     }
     if (CASES.has('static')) await compare('small static file, keep-alive', '/static/small.txt', 50, 'rps');
+    // Every request on a fresh connection (clients without keep-alive): accept, read, reply, close. (A handler's
+    // reply does not close on Connection: close — the handler decides — so this row is on a static file.)
+    if (CASES.has('churn')) await compare('small static file, new conn each', '/static/small.txt', 50, 'rps', ['-H', 'Connection: close']);
     if (CASES.has('big')) await compare('1 MiB file', '/static/big.bin', 10, 'transferMBs');
     if (CASES.has('proxy')) await compare('proxied request', '/proxy/x', 50, 'rps');
     if (CASES.has('handler')) await compare('handler round trip (HTTP→0MQ→HTTP)', '/handler', 50, 'rps');
@@ -479,9 +498,29 @@ async function main(): Promise<void> {
       } else rows.push(`${'  same, Python (pyzmq) handler'.padEnd(34)} skipped: apt-get install -y python3-zmq`);
     }
     if (CASES.has('fanout')) {
-      const fc = await fanout(c.port, 128);
-      const fo = await fanout(ours.port, 128);
-      rows.push(`${'1 message fanned out to 128 conns'.padEnd(34)} C ${fmt(fc, 2)} ms | ours ${fmt(fo, 2)} ms (time until all 128 clients have it; ratio ${fmt(fo / fc, 2)})`);
+      // The first burst is reported apart: on a server that has not yet seen fresh connections in numbers, ours
+      // still runs its connection path unoptimized (V8 warms up; C has nothing to warm). Then, like the other rows,
+      // unmeasured load first — a second of fresh connections (a static file with Connection: close; a handler's
+      // reply leaves the connection open) and a second of handler round trips — then alternating rounds.
+      const firstC = await fanout(c.port, 128);
+      const firstOurs = await fanout(ours.port, 128);
+      for (const srv of [c, ours]) {
+        await wrk(`http://127.0.0.1:${srv.port}/static/small.txt`, 50, 2, ['-H', 'Connection: close'], '1');
+        await wrk(`http://127.0.0.1:${srv.port}/handler`, 50, 2, [], '1');
+      }
+      const fc: number[] = [];
+      const fo: number[] = [];
+      const cpu: [number, number] = [0, 0];
+      for (let r = 0; r < Math.max(ROUNDS, 3); r++) {
+        for (const [i, srv, times] of [[0, c, fc], [1, ours, fo]] as const) {
+          const t = cpuSeconds(srv.pid);
+          times.push(await fanout(srv.port, 128));
+          cpu[i] += cpuSeconds(srv.pid) - t;
+        }
+      }
+      const best = (xs: number[]) => Math.min(...xs.map((x) => (Number.isNaN(x) ? Infinity : x)));
+      const perConn = (i: 0 | 1) => fmt((cpu[i] * 1e6) / (fc.length * 128), 0);
+      rows.push(`${'1 message fanned out to 128 conns'.padEnd(34)} C ${fmt(best(fc), 2)} ms | ours ${fmt(best(fo), 2)} ms (time until all 128 fresh clients have it, best of ${fc.length}; ratio ${fmt(best(fo) / best(fc), 2)}${pairs(fo.map((x, i) => x / fc[i]!))}; server CPU per connection C ${perConn(0)} µs ours ${perConn(1)} µs; first burst, before the warm-up: C ${fmt(firstC, 2)} ms | ours ${fmt(firstOurs, 2)} ms)`);
     }
     if (CASES.has('concurrent')) {
       const ten = await openIdle(ours.port, 10000);
