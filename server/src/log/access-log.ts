@@ -3,7 +3,7 @@
 // Lines are buffered and written asynchronously in batches (Mongrel2 used a background thread), flushed on
 // close; the file is reopened on reload for rotation.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { renderTns } from '@m2/shared';
+import { renderTns, utf8Length } from '@m2/shared';
 
 /** One access-log entry. */
 export interface AccessEntry {
@@ -37,12 +37,6 @@ function digits(n: number): number {
     d++;
   }
   return d;
-}
-
-/** UTF-8 bytes of `text`: its length when it is all ASCII (then a byte per char), else Buffer.byteLength's count. */
-function utf8Length(text: string): number {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text, 'utf8');
-  return text.length;
 }
 
 /** Writes `String(n)` (an integer) at `at`; returns the offset after it. */
